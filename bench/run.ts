@@ -1,0 +1,19 @@
+// `npm run bench [-- --json] [-- --quick]`: the benchmarks of CONTRACT.md section 4, each a
+// median over at least 5 runs (--quick: fewer, for a smoke check only).
+import { engineEventsPerSecond, seekMsP95 } from './engine';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const runs = quick ? 2 : 5;
+
+const results: Record<string, unknown> = {
+  engine_events_per_s: engineEventsPerSecond(runs, quick ? 60_000 : 600_000),
+  seek_ms_p95: seekMsP95(runs, quick ? 60_000 : 600_000, quick ? 20 : 50),
+};
+
+if (args.has('--json')) {
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+} else {
+  for (const [key, value] of Object.entries(results)) process.stdout.write(`${key.padEnd(32)} ${JSON.stringify(value)}\n`);
+  process.stdout.write(`(medians of ${runs} runs${quick ? ', --quick' : ''})\n`);
+}

@@ -1,0 +1,78 @@
+// Runs a scenario headless and renders its output lines (CONTRACT.md section 1, "Output").
+// Pure apart from the world: the caller does the I/O, so tests call it directly.
+import type { RunInput } from '../engine/scenario/run-input';
+import { formatZxidHex } from '../engine/sim/format';
+import type { TraceRecord } from '../engine/sim/trace';
+import { createWorld, type World, type WorldOptions } from '../engine/world';
+
+export interface RunOptions {
+  stable: boolean;
+  trace: boolean;
+  /** Also print every message sent, delivered and dropped. */
+  messages: boolean;
+  /** Simulated time after which a run that has not finished its steps stops. */
+  limitMs?: number;
+  world?: WorldOptions;
+}
+
+/** Simulated time a run may take past its last scheduled step before it is stopped. */
+export const RUN_GRACE_MS = 600_000;
+
+/** Runs to the end of the scenario's steps and returns the output lines. */
+export function runToLines(input: RunInput, options: RunOptions): string[] {
+  const world = createWorld(input.scenario, input.inputs, { ...options.world, traceMessages: options.messages });
+  const lastAt = Math.max(0, ...input.scenario.steps.map((step) => step.at ?? 0), ...input.inputs.map((entry) => entry.atMs));
+  const limitMs = options.limitMs ?? lastAt + RUN_GRACE_MS;
+  const lines: string[] = [];
+  const counts = { ops: 0, events: 0 };
+  const flush = (): void => {
+    for (const record of world.drain()) {
+      const line = render(record, options, counts);
+      if (line !== null) lines.push(JSON.stringify(line));
+    }
+  };
+  while (!world.scriptDone() && world.timeMs() <= limitMs) {
+    if (!world.stepEvent()) break;
+    flush();
+  }
+  flush();
+  lines.push(JSON.stringify(doneLine(world, counts, world.scriptDone())));
+  return lines;
+}
+
+function render(record: TraceRecord, options: RunOptions, counts: { ops: number; events: number }): Record<string, unknown> | null {
+  switch (record.type) {
+    case 'op':
+      counts.ops++;
+      return record.line;
+    case 'watch':
+      counts.events++;
+      return record.line;
+    case 'client':
+      return record.line;
+    case 'role':
+      return options.trace ? { t: record.t, server: record.server, role: record.role, epoch: record.epoch } : null;
+    case 'commit':
+      return options.trace ? { t: record.t, server: record.server, commit: formatZxidHex(record.zxid) } : null;
+    case 'fault':
+      return options.trace ? { t: record.t, ...record.action } : null;
+    case 'send':
+    case 'deliver':
+    case 'drop':
+      return options.messages ? { t: record.t, message: record.type, id: record.id, from: record.from, to: record.to, label: record.label, ...(record.type === 'drop' ? { reason: record.reason } : {}) } : null;
+    case 'note':
+      return null;
+  }
+}
+
+function doneLine(world: World, counts: { ops: number; events: number }, finished: boolean): Record<string, unknown> {
+  return {
+    done: true,
+    ops: counts.ops,
+    events: counts.events,
+    ...(finished ? {} : { unfinished: true }),
+    t: world.timeMs(),
+    fingerprint: world.fingerprint(),
+    invariants: world.invariants(),
+  };
+}

@@ -1,0 +1,131 @@
+// The scenario: everything a run is a function of, besides the user's recorded actions
+// (CONTRACT.md section 1, form B). Normalised: every default filled in.
+
+export type CreateModeName =
+  | 'PERSISTENT'
+  | 'EPHEMERAL'
+  | 'PERSISTENT_SEQUENTIAL'
+  | 'EPHEMERAL_SEQUENTIAL'
+  | 'CONTAINER'
+  | 'PERSISTENT_WITH_TTL'
+  | 'PERSISTENT_SEQUENTIAL_WITH_TTL';
+
+export type AclSpec = string | { perms: string | number; scheme: string; id: string }[];
+
+/** One sub-operation of a multi (ZooKeeper's Op: create, delete, setData, check). */
+export interface MultiSubOp {
+  op: 'create' | 'delete' | 'setData' | 'check';
+  path: string;
+  data?: string | null;
+  dataB64?: string;
+  mode?: CreateModeName | number;
+  acl?: AclSpec;
+  version?: number;
+  ttl?: number;
+}
+
+/** A client operation, as in the oracle's op lists. */
+export interface ClientOp {
+  client: string;
+  op: ClientOpName;
+  path?: string;
+  data?: string | null;
+  dataB64?: string;
+  mode?: CreateModeName | number;
+  acl?: AclSpec;
+  version?: number;
+  watch?: boolean;
+  ttl?: number;
+  scheme?: string;
+  auth?: string;
+  ops?: MultiSubOp[];
+  sessionTimeout?: number;
+  rawPath?: boolean;
+  /** addWatch / removeWatches mode and type. */
+  watchMode?: 'PERSISTENT' | 'PERSISTENT_RECURSIVE';
+  watcherType?: 'Children' | 'Data' | 'Any';
+}
+
+export const CLIENT_OP_NAMES = [
+  'connect', 'create', 'delete', 'setData', 'getData', 'exists', 'getChildren', 'getACL', 'setACL',
+  'addAuth', 'multi', 'close', 'crash', 'sync', 'addWatch', 'removeWatches',
+] as const;
+export type ClientOpName = (typeof CLIENT_OP_NAMES)[number];
+
+export const FAULT_NAMES = [
+  'crash', 'restart', 'partition', 'heal', 'isolate', 'cut', 'uncut', 'loss', 'delay', 'pause', 'resume',
+  'disconnect', 'expire',
+] as const;
+export type FaultName = (typeof FAULT_NAMES)[number];
+
+/** A fault: the network or a server misbehaves. Fields by fault, see README ("Faults"). */
+export interface FaultAction {
+  fault: FaultName;
+  server?: number;
+  groups?: number[][];
+  from?: number;
+  to?: number;
+  /** loss: ratio in [0, 1]; delay: latency range in ms. */
+  ratio?: number;
+  latencyMsMin?: number;
+  latencyMsMax?: number;
+  /** pause: how long the server is frozen (omitted: until resume). */
+  durationMs?: number;
+  /** disconnect / expire: the client label. */
+  client?: string;
+}
+
+export type Step =
+  | ({ kind: 'op'; at?: number } & ClientOp)
+  | ({ kind: 'fault'; at?: number } & FaultAction)
+  | { kind: 'sleep'; at?: number; ms: number }
+  /** Internal: wait until a leader is established and every live server serves clients. */
+  | { kind: 'await-serving'; at?: number };
+
+export interface EnsembleConfig {
+  servers: number;
+  observers: number;
+  tickMs: number;
+  initLimit: number;
+  syncLimit: number;
+  latencyMsMin: number;
+  latencyMsMax: number;
+}
+
+export interface ClientConfig {
+  server: number;
+  sessionTimeoutMs: number;
+}
+
+export interface ActorConfig {
+  id: string;
+  recipe: string;
+  client: string;
+  [field: string]: unknown;
+}
+
+export interface Scenario {
+  version: 1;
+  title: string;
+  seed: number;
+  ensemble: EnsembleConfig;
+  clients: Record<string, ClientConfig>;
+  steps: Step[];
+  actors: ActorConfig[];
+  bugs: string[];
+  /** Form A runs: print oracle-style op lines (CONTRACT.md section 1, "Output"). */
+  oracleMode: boolean;
+}
+
+export const DEFAULT_ENSEMBLE: EnsembleConfig = {
+  servers: 3,
+  observers: 0,
+  tickMs: 2000,
+  initLimit: 10,
+  syncLimit: 5,
+  latencyMsMin: 2,
+  latencyMsMax: 8,
+};
+
+export const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
+export const SERVERS_MAX = 15;

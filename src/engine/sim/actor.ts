@@ -1,0 +1,67 @@
+// The contract between the world and the state machines it runs (servers, clients, recipe actors),
+// in the style of etcd's raft: a machine gets one input at a time and answers only through
+// `Effects`; it never sends, sleeps or logs by itself. Same state + same input = same effects.
+import type { EndpointId } from './network';
+import type { RngState } from './rng';
+import type { ServerRole, TraceRecord } from './trace';
+
+/** What a machine can be told. */
+export type NodeInput<P> =
+  | { type: 'start' }
+  | { type: 'message'; from: EndpointId; channel: string; payload: P }
+  | { type: 'timer'; name: string }
+  /** The connection on `channel` to `peer` was closed by the peer's side (crash or close). */
+  | { type: 'closed'; peer: EndpointId; channel: string };
+
+/** What a machine can ask of the world while handling one input. */
+export interface Effects<P> {
+  readonly nowMs: number;
+  /** The machine's own deterministic randomness (a named stream of the run). */
+  readonly rng: RngState;
+  /** Sends on a channel. `stream: true` = TCP-like (a drop breaks the stream until reset). */
+  send(to: EndpointId, channel: string, payload: P, stream?: boolean): void;
+  /** Opens a fresh stream on (me -> to, channel) after it broke: a reconnect. */
+  resetChannel(to: EndpointId, channel: string): void;
+  /** Closes the connection: the peer gets `closed` if it is reachable. */
+  close(to: EndpointId, channel: string): void;
+  /** (Re)arms the timer `name` to fire after delayMs; an armed timer of that name is replaced. */
+  setTimer(name: string, delayMs: number): void;
+  cancelTimer(name: string): void;
+  /** Reports something worth showing (role change, commit, op result...). */
+  trace(record: TraceRecord): void;
+}
+
+/** A protocol that a server runs (a heartbeat demo now, Zab once it lands). */
+export interface ServerProtocol<S, P> {
+  readonly name: string;
+  /** A fresh server with empty disks. */
+  create(id: EndpointId, peers: readonly EndpointId[], options: ProtocolOptions): S;
+  /** Handles one input. */
+  step(state: S, input: NodeInput<P>, effects: Effects<P>): void;
+  /** What survives a crash: the durable part only (txn log, snapshots, epoch files). */
+  crash(state: S): S;
+  /** A short label for a payload, for the trace and the UI ("PROPOSAL", "PING"...). */
+  label(payload: P): string;
+  /** What the UI and the contract's view() show of a server. */
+  summarize(state: S): ServerSummary;
+}
+
+/** The contract's per-server view (CONTRACT.md section 3) plus what the protocol adds. */
+export interface ServerSummary {
+  role: ServerRole;
+  epoch: number;
+  lastZxid: number;
+  /** Whether it answers clients now (a leader or a learner past UPTODATE). */
+  serving: boolean;
+  /** Protocol-specific detail for the inspector (plain data). */
+  detail: Record<string, unknown>;
+}
+
+/** Ensemble-wide settings a protocol reads. */
+export interface ProtocolOptions {
+  /** Server ids that are observers (non-voting); every other server is a voter. */
+  observers: readonly EndpointId[];
+  tickMs: number;
+  initLimit: number;
+  syncLimit: number;
+}

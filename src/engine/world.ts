@@ -1,0 +1,288 @@
+// The world: the one entry point for the worker and the CLI (DESIGN.md). A run is a function of
+// (scenario, input log); the input log holds the user's actions stamped with simulated time.
+// The world keeps snapshots so that seek(t) = nearest snapshot + deterministic replay, and an
+// action taken while viewing the past forks the run.
+import { heartbeatProtocol } from './demo/heartbeat';
+import type { ClientOp, FaultAction, Scenario } from './scenario/types';
+import type { ServerProtocol } from './sim/actor';
+import { clonePlain } from './sim/clone';
+import { fingerprint as hashState } from './sim/fingerprint';
+import { createNetwork } from './sim/network';
+import { createRng } from './sim/rng';
+import { createScheduler, peek, pop } from './sim/scheduler';
+import type { TraceRecord } from './sim/trace';
+import { processEvent } from './world/events';
+import { applyFault } from './world/faults';
+import { dispatchToServer, type Runtime } from './world/runtime';
+import { checkServing, scheduleScript, scriptFinished } from './world/script';
+import type { ServerSlot, WorldState } from './world/state';
+import { buildView, type WorldView } from './world/view';
+
+/** A user action: a fault, or a client operation typed in the console. */
+export type InputAction = ({ kind: 'fault' } & FaultAction) | ({ kind: 'op' } & ClientOp);
+
+/** One entry of the input log. */
+export interface InputEntry {
+  atMs: number;
+  action: InputAction;
+}
+
+/** Everything needed to continue a run elsewhere: its state and its input log. */
+export interface WorldSnapshot {
+  state: WorldState;
+  inputs: InputEntry[];
+}
+
+export interface WorldOptions {
+  protocol?: ServerProtocol<unknown, unknown>;
+  /** Report send/deliver/drop records (default true). */
+  traceMessages?: boolean;
+  /** Simulated ms between automatic snapshots used by seek (default 2000). */
+  snapshotEveryMs?: number;
+  /** Invariant checkers run after every event (src/engine/check). */
+  checkers?: readonly InvariantChecker[];
+}
+
+/** What a checker sees: every server's protocol state, alive or not. */
+export interface CheckedServer {
+  id: number;
+  alive: boolean;
+  state: unknown;
+}
+
+/** A named invariant, checked after every event; returns a description of each violation. */
+export interface InvariantChecker {
+  name: string;
+  check(servers: readonly CheckedServer[], timeMs: number): string[];
+}
+
+export interface InvariantViolation {
+  name: string;
+  timeMs: number;
+  event: number;
+  message: string;
+}
+
+export interface InvariantReport {
+  checked: number;
+  violations: InvariantViolation[];
+}
+
+const VIOLATIONS_KEPT_MAX = 100;
+
+const EVENTS_PER_INSTANT_MAX = 1_000_000;
+const SNAPSHOTS_MAX = 256;
+
+export interface World {
+  readonly scenario: Scenario;
+  timeMs(): number;
+  /** The furthest simulated time this run has reached (seeking back does not lower it). */
+  headTimeMs(): number;
+  inputs(): readonly InputEntry[];
+  /** Runs every event due at or before t, then stands at t. */
+  runUntil(timeMs: number): void;
+  /** Runs the next single event (or user action); returns false when nothing is left. */
+  stepEvent(): boolean;
+  /** Time of the next event or action, or null when nothing is scheduled. */
+  nextEventTimeMs(): number | null;
+  /** Records and applies a user action now; in the past, it forks the run. */
+  act(action: InputAction): void;
+  /** Shows the run as it was (or will be) at t. */
+  seek(timeMs: number): void;
+  snapshot(): WorldSnapshot;
+  fingerprint(): string;
+  /** Trace records produced since the last drain. */
+  drain(): TraceRecord[];
+  view(): WorldView;
+  /** Every scenario step has completed. */
+  scriptDone(): boolean;
+  /** Total events processed (for benchmarks). */
+  eventsProcessed(): number;
+  /** How many invariant checks ran since this world object was made, and what broke. */
+  invariants(): InvariantReport;
+}
+
+/** The fresh state of a scenario at time 0, before anything runs. */
+function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unknown>): WorldState {
+  const { ensemble, seed } = scenario;
+  const serverCount = ensemble.servers + ensemble.observers;
+  const ids = Array.from({ length: serverCount }, (_, index) => index + 1);
+  const observers = ids.slice(ensemble.servers);
+  const options = { observers, tickMs: ensemble.tickMs, initLimit: ensemble.initLimit, syncLimit: ensemble.syncLimit };
+  const servers: ServerSlot[] = ids.map((id) => ({
+    id, alive: true, paused: false, timers: {}, held: [],
+    state: protocol.create(id, ids, options),
+    rng: createRng(seed, `server:${id}`),
+  }));
+  return {
+    scenario,
+    timeMs: 0,
+    queue: createScheduler(),
+    network: createNetwork(ensemble.latencyMsMin, ensemble.latencyMsMax),
+    networkRng: createRng(seed, 'network'),
+    servers,
+    script: { status: scenario.steps.map(() => 'pending'), waitingServing: [] },
+    nextTimerGeneration: 1,
+    inputCursor: 0,
+    eventsProcessed: 0,
+  };
+}
+
+/** Starts a run of `scenario` that will replay `inputs` as their times come. */
+export function createWorld(scenario: Scenario, inputs: InputEntry[] = [], options: WorldOptions = {}): World {
+  const protocol = options.protocol ?? (heartbeatProtocol as ServerProtocol<unknown, unknown>);
+  const runtime: Runtime = { state: initialState(scenario, protocol), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false };
+  for (const slot of runtime.state.servers) dispatchToServer(runtime, slot, { type: 'start' });
+  scheduleScript(runtime);
+  return wrap(runtime, [...inputs], options);
+}
+
+/** Continues a run from a snapshot (made by snapshot(), possibly in another process). */
+export function restoreWorld(snapshot: WorldSnapshot, options: WorldOptions = {}): World {
+  const protocol = options.protocol ?? (heartbeatProtocol as ServerProtocol<unknown, unknown>);
+  const runtime: Runtime = { state: clonePlain(snapshot.state), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false };
+  return wrap(runtime, clonePlain(snapshot.inputs), options);
+}
+
+function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): World {
+  const snapshotEveryMs = options.snapshotEveryMs ?? 2000;
+  let snapshots: { timeMs: number; state: WorldState }[] = [{ timeMs: runtime.state.timeMs, state: clonePlain(runtime.state) }];
+  let headTimeMs = runtime.state.timeMs;
+
+  const applyInput = (entry: InputEntry): void => {
+    const state = runtime.state;
+    state.timeMs = entry.atMs;
+    state.inputCursor++;
+    const action = entry.action;
+    if (action.kind === 'fault') applyFault(runtime, action);
+    else if (runtime.startOp) runtime.startOp(runtime, -1, { ...action, kind: 'op' });
+    else throw new Error('client operations need the client layer');
+    afterEvent();
+  };
+
+  const checkers = options.checkers ?? [];
+  const report: InvariantReport = { checked: 0, violations: [] };
+  const runCheckers = (): void => {
+    const state = runtime.state;
+    const servers = state.servers.map((slot) => ({ id: slot.id, alive: slot.alive, state: slot.state }));
+    for (const checker of checkers) {
+      report.checked++;
+      for (const message of checker.check(servers, state.timeMs)) {
+        if (report.violations.length < VIOLATIONS_KEPT_MAX) report.violations.push({ name: checker.name, timeMs: state.timeMs, event: state.eventsProcessed, message });
+      }
+    }
+  };
+
+  const afterEvent = (): void => {
+    if (checkers.length > 0 && runtime.sink !== null) runCheckers();
+    if (runtime.rolesChanged) {
+      runtime.rolesChanged = false;
+      checkServing(runtime);
+    }
+  };
+
+  const takeSnapshot = (): void => {
+    snapshots.push({ timeMs: runtime.state.timeMs, state: clonePlain(runtime.state) });
+    if (snapshots.length > SNAPSHOTS_MAX) snapshots = snapshots.filter((_, index) => index === 0 || index % 2 === 1);
+  };
+
+  /** Runs one thing due at or before `limitMs`; false if nothing is. */
+  const runOne = (limitMs: number): boolean => {
+    const state = runtime.state;
+    const next = peek(state.queue);
+    const input = inputs[state.inputCursor];
+    const nextEventMs = next ? next.timeMs : Infinity;
+    const inputMs = input ? input.atMs : Infinity;
+    const dueMs = Math.min(nextEventMs, inputMs);
+    if (dueMs > limitMs) return false;
+    const lastSnapshotMs = snapshots[snapshots.length - 1]!.timeMs;
+    const boundary = lastSnapshotMs + snapshotEveryMs;
+    if (dueMs > boundary && boundary >= state.timeMs) {
+      state.timeMs = boundary;
+      takeSnapshot();
+    }
+    // A user action at t comes after every event due at t (as it did live: the user acted
+    // while the run stood at t).
+    if (input && inputMs < nextEventMs) {
+      applyInput(input);
+      return true;
+    }
+    pop(state.queue);
+    state.timeMs = next!.timeMs;
+    processEvent(runtime, next!);
+    afterEvent();
+    return true;
+  };
+
+  const runUntil = (timeMs: number): void => {
+    let sameInstant = 0;
+    let instant = runtime.state.timeMs;
+    while (runOne(timeMs)) {
+      if (runtime.state.timeMs === instant) {
+        if (++sameInstant > EVENTS_PER_INSTANT_MAX) throw new Error(`more than ${EVENTS_PER_INSTANT_MAX} events at t=${instant} ms: a protocol loops without time passing`);
+      } else {
+        instant = runtime.state.timeMs;
+        sameInstant = 0;
+      }
+    }
+    if (timeMs > runtime.state.timeMs) runtime.state.timeMs = timeMs;
+    headTimeMs = Math.max(headTimeMs, runtime.state.timeMs);
+  };
+
+  const world: World = {
+    scenario: runtime.state.scenario,
+    timeMs: () => runtime.state.timeMs,
+    headTimeMs: () => headTimeMs,
+    inputs: () => inputs,
+    runUntil,
+    stepEvent: () => {
+      const ran = runOne(Infinity);
+      headTimeMs = Math.max(headTimeMs, runtime.state.timeMs);
+      return ran;
+    },
+    nextEventTimeMs: () => {
+      const next = peek(runtime.state.queue);
+      const input = inputs[runtime.state.inputCursor];
+      const due = Math.min(next ? next.timeMs : Infinity, input ? input.atMs : Infinity);
+      return due === Infinity ? null : due;
+    },
+    act: (action) => {
+      const now = runtime.state.timeMs;
+      if (runtime.state.inputCursor < inputs.length || now < headTimeMs) {
+        inputs = inputs.slice(0, runtime.state.inputCursor);
+        snapshots = snapshots.filter((snapshot) => snapshot.timeMs <= now);
+        headTimeMs = now;
+      }
+      const entry = { atMs: now, action: clonePlain(action) };
+      inputs.push(entry);
+      applyInput(entry);
+    },
+    seek: (timeMs) => {
+      const target = Math.max(0, Math.round(timeMs));
+      if (target < runtime.state.timeMs) {
+        let base = snapshots[0]!;
+        for (const snapshot of snapshots) if (snapshot.timeMs <= target) base = snapshot;
+        runtime.state = clonePlain(base.state);
+      }
+      const sink = runtime.sink;
+      runtime.sink = null;
+      try {
+        runUntil(target);
+      } finally {
+        runtime.sink = sink ?? [];
+      }
+    },
+    snapshot: () => ({ state: clonePlain(runtime.state), inputs: clonePlain(inputs) }),
+    fingerprint: () => hashState(runtime.state),
+    drain: () => {
+      const records = runtime.sink ?? [];
+      runtime.sink = [];
+      return records;
+    },
+    view: () => buildView(runtime),
+    scriptDone: () => scriptFinished(runtime),
+    eventsProcessed: () => runtime.state.eventsProcessed,
+    invariants: () => ({ checked: report.checked, violations: [...report.violations] }),
+  };
+  return world;
+}

@@ -1,0 +1,69 @@
+// What happens when a queued event comes due: a delivery, a timer, a scripted step.
+import { arrivalVerdict } from '../sim/network';
+import { schedule } from '../sim/scheduler';
+import { dispatchToServer, emit, serverSlot, type Runtime } from './runtime';
+import type { QueueEvent, ServerSlot } from './state';
+import { completeStep, startStep } from './script';
+
+/** Processes one due event (the world has already set timeMs to its time). */
+export function processEvent(runtime: Runtime, event: QueueEvent): void {
+  runtime.state.eventsProcessed++;
+  switch (event.kind) {
+    case 'deliver':
+      return deliver(runtime, event);
+    case 'timer':
+      return fireTimer(runtime, event);
+    case 'step-start':
+      return startStep(runtime, event.step);
+    case 'step-done':
+      return completeStep(runtime, event.step);
+    case 'resume':
+      return resumeServer(runtime, event.node);
+  }
+}
+
+function holdIfPaused(slot: ServerSlot, event: QueueEvent): boolean {
+  if (!slot.paused) return false;
+  slot.held.push(event);
+  return true;
+}
+
+function deliver(runtime: Runtime, event: Extract<QueueEvent, { kind: 'deliver' }>): void {
+  const { message } = event;
+  const slot = serverSlot(runtime.state, message.to);
+  if (slot && slot.alive && holdIfPaused(slot, event)) return;
+  const verdict = arrivalVerdict(runtime.state.network, message);
+  const label = event.control === 'close' ? 'CLOSE' : runtime.protocol.label(message.payload);
+  if (verdict !== null) {
+    if (runtime.traceMessages) emit(runtime, { type: 'drop', t: runtime.state.timeMs, id: message.id, from: message.from, to: message.to, label, reason: verdict });
+    return;
+  }
+  if (runtime.traceMessages) emit(runtime, { type: 'deliver', t: runtime.state.timeMs, id: message.id, from: message.from, to: message.to, label });
+  if (!slot) return; // clients arrive with the client layer
+  if (event.control === 'close') {
+    dispatchToServer(runtime, slot, { type: 'closed', peer: message.from, channel: message.channel });
+  } else {
+    dispatchToServer(runtime, slot, { type: 'message', from: message.from, channel: message.channel, payload: message.payload });
+  }
+}
+
+function fireTimer(runtime: Runtime, event: Extract<QueueEvent, { kind: 'timer' }>): void {
+  const slot = serverSlot(runtime.state, event.node);
+  if (!slot || !slot.alive || slot.timers[event.name] !== event.generation) return;
+  if (holdIfPaused(slot, event)) return;
+  delete slot.timers[event.name];
+  dispatchToServer(runtime, slot, { type: 'timer', name: event.name });
+}
+
+/** Unfreezes a paused server: what came due meanwhile is handled now, in its original order. */
+export function resumeServer(runtime: Runtime, id: number): void {
+  const slot = serverSlot(runtime.state, id);
+  if (!slot || !slot.paused) return;
+  slot.paused = false;
+  const held = slot.held;
+  slot.held = [];
+  for (const event of held) {
+    const { seq: _seq, ...rest } = event;
+    schedule(runtime.state.queue, { ...rest, timeMs: runtime.state.timeMs });
+  }
+}

@@ -1,0 +1,104 @@
+// The runtime: state plus the code that moves it (the protocol) and where trace records go.
+// Functions here take a Runtime; the state inside stays plain data.
+import type { Effects, NodeInput, ServerProtocol } from '../sim/actor';
+import { sendMessage, type EndpointId } from '../sim/network';
+import { schedule } from '../sim/scheduler';
+import type { TraceRecord } from '../sim/trace';
+import type { ServerSlot, WorldState } from './state';
+import type { Step } from '../scenario/types';
+
+export interface Runtime {
+  state: WorldState;
+  protocol: ServerProtocol<unknown, unknown>;
+  /** Trace records since the last drain; null while replaying silently (seek). */
+  sink: TraceRecord[] | null;
+  /** Whether send/deliver/drop records are wanted (the UI: yes; a benchmark: no). */
+  traceMessages: boolean;
+  /** Set when a role changed: conditions that wait for "serving" are re-checked. */
+  rolesChanged: boolean;
+  /** Starts a client operation step (provided by the client layer). */
+  startOp?: (runtime: Runtime, stepIndex: number, op: Extract<Step, { kind: 'op' }>) => void;
+}
+
+/** Emits a trace record if anyone listens. */
+export function emit(runtime: Runtime, record: TraceRecord): void {
+  if (record.type === 'role') runtime.rolesChanged = true;
+  if (runtime.sink !== null) runtime.sink.push(record);
+}
+
+/** Sends a message from `from`, scheduling its delivery (or its visible drop). */
+export function sendFrom(runtime: Runtime, from: EndpointId, to: EndpointId, channel: string, payload: unknown, stream: boolean, control: 'data' | 'close'): void {
+  const state = runtime.state;
+  const message = sendMessage(state.network, state.networkRng, state.timeMs, from, to, channel, stream, payload);
+  schedule(state.queue, { kind: 'deliver', timeMs: message.deliverTimeMs, message, control });
+  if (runtime.traceMessages && runtime.sink !== null) {
+    runtime.sink.push({
+      type: 'send', t: state.timeMs, id: message.id, from, to, label: control === 'close' ? 'CLOSE' : runtime.protocol.label(payload),
+      sendTimeMs: message.sendTimeMs, deliverTimeMs: message.deliverTimeMs, dropped: message.dropped, retransmits: message.retransmits,
+    });
+  }
+}
+
+/** The one Effects object of a runtime, pointed at whichever server is handling an input.
+ * Reused rather than rebuilt per event: the hot path allocates no closures. */
+class ServerEffects implements Effects<unknown> {
+  slot: ServerSlot | null = null;
+  constructor(private readonly runtime: Runtime) {}
+  private get current(): ServerSlot {
+    if (this.slot === null) throw new Error('effects used outside a dispatch');
+    return this.slot;
+  }
+  get nowMs(): number {
+    return this.runtime.state.timeMs;
+  }
+  get rng() {
+    return this.current.rng;
+  }
+  send(to: EndpointId, channel: string, payload: unknown, stream = false): void {
+    sendFrom(this.runtime, this.current.id, to, channel, payload, stream, 'data');
+  }
+  resetChannel(to: EndpointId, channel: string): void {
+    const channelState = this.runtime.state.network.channels[`${this.current.id}>${to}#${channel}`];
+    if (channelState) channelState.broken = false;
+  }
+  close(to: EndpointId, channel: string): void {
+    sendFrom(this.runtime, this.current.id, to, channel, null, false, 'close');
+  }
+  setTimer(name: string, delayMs: number): void {
+    const state = this.runtime.state;
+    const slot = this.current;
+    const generation = state.nextTimerGeneration++;
+    slot.timers[name] = generation;
+    schedule(state.queue, { kind: 'timer', timeMs: state.timeMs + Math.max(0, Math.round(delayMs)), node: slot.id, name, generation });
+  }
+  cancelTimer(name: string): void {
+    delete this.current.timers[name];
+  }
+  trace(record: TraceRecord): void {
+    emit(this.runtime, record);
+  }
+}
+
+const effectsByRuntime = new WeakMap<Runtime, ServerEffects>();
+
+/** Hands one input to a live server's protocol. */
+export function dispatchToServer(runtime: Runtime, slot: ServerSlot, input: NodeInput<unknown>): void {
+  let effects = effectsByRuntime.get(runtime);
+  if (!effects) {
+    effects = new ServerEffects(runtime);
+    effectsByRuntime.set(runtime, effects);
+  }
+  const previous = effects.slot;
+  effects.slot = slot;
+  try {
+    runtime.protocol.step(slot.state, input, effects);
+  } finally {
+    effects.slot = previous;
+  }
+}
+
+/** The slot of server `id`, or undefined for a client endpoint. */
+export function serverSlot(state: WorldState, id: EndpointId): ServerSlot | undefined {
+  const slot = state.servers[id - 1];
+  return slot && slot.id === id ? slot : undefined;
+}

@@ -1,0 +1,51 @@
+// The world's state: everything a run is at one instant, as plain data (snapshots are copies,
+// fingerprints are hashes of it).
+import type { Message } from '../sim/network';
+import type { RngState } from '../sim/rng';
+import type { SchedulerState } from '../sim/scheduler';
+import type { NetworkState } from '../sim/network';
+import type { Scenario } from '../scenario/types';
+
+/** Something due at a simulated time. */
+export type QueueEvent =
+  | { kind: 'deliver'; timeMs: number; seq: number; message: Message; control: 'data' | 'close' }
+  | { kind: 'timer'; timeMs: number; seq: number; node: number; name: string; generation: number }
+  | { kind: 'step-start'; timeMs: number; seq: number; step: number }
+  | { kind: 'step-done'; timeMs: number; seq: number; step: number }
+  | { kind: 'resume'; timeMs: number; seq: number; node: number };
+
+/** One server: its protocol state plus what the world keeps for it. */
+export interface ServerSlot {
+  id: number;
+  alive: boolean;
+  paused: boolean;
+  /** Protocol state (opaque to the world). After a crash: what survived it. */
+  state: unknown;
+  /** Armed timers: name -> generation; an event whose generation differs is stale. */
+  timers: Record<string, number>;
+  /** Deliveries and timers that came due while paused, in order. */
+  held: QueueEvent[];
+  rng: RngState;
+}
+
+export type StepStatus = 'pending' | 'running' | 'done';
+
+export interface ScriptState {
+  status: StepStatus[];
+  /** Index of the step whose completion starts the next chained step, -1 before the first. */
+  waitingServing: number[];
+}
+
+export interface WorldState {
+  scenario: Scenario;
+  timeMs: number;
+  queue: SchedulerState<QueueEvent>;
+  network: NetworkState;
+  networkRng: RngState;
+  servers: ServerSlot[];
+  script: ScriptState;
+  nextTimerGeneration: number;
+  /** How many recorded user actions have been applied. */
+  inputCursor: number;
+  eventsProcessed: number;
+}

@@ -1,0 +1,117 @@
+// The view: plain data describing the run at the current instant, for the UI and the test API
+// (CONTRACT.md section 3: timeMs, servers, clients, znodes; plus what the UI draws).
+import type { DropReason, EndpointId } from '../sim/network';
+import type { ServerRole } from '../sim/trace';
+import type { Runtime } from './runtime';
+
+export interface ServerView {
+  id: EndpointId;
+  role: ServerRole;
+  epoch: number;
+  lastZxid: number;
+  alive: boolean;
+  paused: boolean;
+  serving: boolean;
+  observer: boolean;
+  detail: Record<string, unknown>;
+}
+
+export interface MessageView {
+  id: number;
+  from: EndpointId;
+  to: EndpointId;
+  label: string;
+  sendTimeMs: number;
+  deliverTimeMs: number;
+  dropped: DropReason | null;
+  control: 'data' | 'close';
+}
+
+export interface ClientView {
+  id: string;
+  state: string;
+  server: EndpointId | null;
+}
+
+export interface ZnodeView {
+  path: string;
+  ephemeralOwner: string | null;
+}
+
+export interface NetworkView {
+  partition: EndpointId[][] | null;
+  cuts: { from: EndpointId; to: EndpointId }[];
+  slowLinks: { from: EndpointId; to: EndpointId; latencyMsMin: number; latencyMsMax: number; lossRatio: number }[];
+  lossRatio: number;
+}
+
+export interface WorldView {
+  timeMs: number;
+  title: string;
+  protocol: string;
+  servers: ServerView[];
+  clients: ClientView[];
+  znodes: ZnodeView[];
+  messages: MessageView[];
+  network: NetworkView;
+}
+
+const MESSAGES_IN_VIEW_MAX = 2000;
+
+/** Builds the view of the run as it stands now. */
+export function buildView(runtime: Runtime): WorldView {
+  const state = runtime.state;
+  const observers = new Set(Array.from({ length: state.scenario.ensemble.observers }, (_, index) => state.scenario.ensemble.servers + index + 1));
+  const servers: ServerView[] = state.servers.map((slot) => {
+    const summary = runtime.protocol.summarize(slot.state);
+    return {
+      id: slot.id,
+      role: slot.alive ? summary.role : 'DOWN',
+      epoch: summary.epoch,
+      lastZxid: summary.lastZxid,
+      alive: slot.alive,
+      paused: slot.paused,
+      serving: slot.alive && summary.serving,
+      observer: observers.has(slot.id),
+      detail: summary.detail,
+    };
+  });
+  return {
+    timeMs: state.timeMs,
+    title: state.scenario.title,
+    protocol: runtime.protocol.name,
+    servers,
+    clients: [],
+    znodes: [],
+    messages: messagesInFlight(runtime),
+    network: networkView(runtime),
+  };
+}
+
+function messagesInFlight(runtime: Runtime): MessageView[] {
+  const messages: MessageView[] = [];
+  for (const event of runtime.state.queue.heap) {
+    if (event.kind !== 'deliver') continue;
+    const { message } = event;
+    messages.push({
+      id: message.id, from: message.from, to: message.to,
+      label: event.control === 'close' ? 'CLOSE' : runtime.protocol.label(message.payload),
+      sendTimeMs: message.sendTimeMs, deliverTimeMs: message.deliverTimeMs, dropped: message.dropped, control: event.control,
+    });
+  }
+  messages.sort((left, right) => left.id - right.id);
+  return messages.length > MESSAGES_IN_VIEW_MAX ? messages.slice(messages.length - MESSAGES_IN_VIEW_MAX) : messages;
+}
+
+function networkView(runtime: Runtime): NetworkView {
+  const network = runtime.state.network;
+  return {
+    partition: network.partition,
+    cuts: network.cuts.map((cut) => {
+      const [from, to] = cut.split('>').map(Number) as [number, number];
+      return { from, to };
+    }),
+    slowLinks: network.links.map((rule) => ({ from: rule.from, to: rule.to, latencyMsMin: rule.latencyMsMin, latencyMsMax: rule.latencyMsMax, lossRatio: rule.lossPerMillion / 1_000_000 })),
+    lossRatio: network.lossPerMillion / 1_000_000,
+  };
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Engine and worker tests run in Node; UI tests opt into happy-dom with a file-level
+// `// @vitest-environment happy-dom` comment.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
