@@ -4,6 +4,8 @@ import type { RunInput } from '../engine/scenario/run-input';
 import { formatZxidHex } from '../engine/sim/format';
 import type { TraceRecord } from '../engine/sim/trace';
 import { createWorld, type World, type WorldOptions } from '../engine/world';
+import { formatEventLine, type FormatOptions } from '../engine/server/format';
+import { outcomeLine } from './lines';
 
 export interface RunOptions {
   stable: boolean;
@@ -25,9 +27,11 @@ export function runToLines(input: RunInput, options: RunOptions): string[] {
   const limitMs = options.limitMs ?? lastAt + RUN_GRACE_MS;
   const lines: string[] = [];
   const counts = { ops: 0, events: 0 };
+  const format: FormatOptions = { stable: options.stable, clientOfSession: {} };
   const flush = (): void => {
     for (const record of world.drain()) {
-      const line = render(record, options, counts);
+      if (record.type === 'client' && record.sessionId !== 0) format.clientOfSession[String(record.sessionId)] = record.client;
+      const line = render(record, options, counts, format);
       if (line !== null) lines.push(JSON.stringify(line));
     }
   };
@@ -40,16 +44,22 @@ export function runToLines(input: RunInput, options: RunOptions): string[] {
   return lines;
 }
 
-function render(record: TraceRecord, options: RunOptions, counts: { ops: number; events: number }): Record<string, unknown> | null {
+/** Client states the oracle reports as clientState lines (the node client's state names). */
+const REPORTED_CLIENT_STATES: Record<string, string> = { DISCONNECTED: 'DISCONNECTED', EXPIRED: 'SESSION_EXPIRED', AUTH_FAILED: 'AUTHENTICATION_FAILED' };
+
+function render(record: TraceRecord, options: RunOptions, counts: { ops: number; events: number }, format: FormatOptions): Record<string, unknown> | null {
   switch (record.type) {
     case 'op':
-      counts.ops++;
-      return record.line;
+      if (record.outcome.op.op !== 'connect' || record.outcome.implicit !== true) counts.ops++;
+      if (record.outcome.sessionId) format.clientOfSession[String(record.outcome.sessionId)] = record.client;
+      return outcomeLine(record.outcome, record.client, format);
     case 'watch':
       counts.events++;
-      return record.line;
-    case 'client':
-      return record.line;
+      return formatEventLine(record.event, record.client, record.path, record.afterOp, record.fired);
+    case 'client': {
+      const name = REPORTED_CLIENT_STATES[record.state];
+      return name === undefined ? null : { clientState: name, client: record.client, afterOp: record.afterOp ?? -1 };
+    }
     case 'role':
       return options.trace ? { t: record.t, server: record.server, role: record.role, epoch: record.epoch } : null;
     case 'commit':

@@ -15,6 +15,7 @@ import { processEvent } from './world/events';
 import { applyFault } from './world/faults';
 import { dispatchToServer, type Runtime } from './world/runtime';
 import { checkServing, scheduleScript, scriptFinished } from './world/script';
+import { checkSettled, createClientSlots, dispatchToClient, startClientOp } from './world/clients';
 import type { ServerSlot, WorldState } from './world/state';
 import { buildView, type WorldView } from './world/view';
 
@@ -121,7 +122,8 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
     network: createNetwork(ensemble.latencyMsMin, ensemble.latencyMsMax),
     networkRng: createRng(seed, 'network'),
     servers,
-    script: { status: scenario.steps.map(() => 'pending'), waitingServing: [] },
+    clients: createClientSlots(scenario),
+    script: { status: scenario.steps.map(() => 'pending'), waitingServing: [], settling: [], currentOpIndex: -1 },
     nextTimerGeneration: 1,
     inputCursor: 0,
     eventsProcessed: 0,
@@ -131,8 +133,11 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
 /** Starts a run of `scenario` that will replay `inputs` as their times come. */
 export function createWorld(scenario: Scenario, inputs: InputEntry[] = [], options: WorldOptions = {}): World {
   const protocol = options.protocol ?? (heartbeatProtocol as ServerProtocol<unknown, unknown>);
-  const runtime: Runtime = { state: initialState(scenario, protocol), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false };
+  const runtime: Runtime = { state: initialState(scenario, protocol), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false, startOp: startClientOp };
   for (const slot of runtime.state.servers) dispatchToServer(runtime, slot, { type: 'start' });
+  for (const slot of runtime.state.clients) {
+    if (scenario.clients[slot.label]!.connectAtStart) dispatchToClient(runtime, slot, { type: 'start' });
+  }
   scheduleScript(runtime);
   return wrap(runtime, [...inputs], options);
 }
@@ -140,7 +145,7 @@ export function createWorld(scenario: Scenario, inputs: InputEntry[] = [], optio
 /** Continues a run from a snapshot (made by snapshot(), possibly in another process). */
 export function restoreWorld(snapshot: WorldSnapshot, options: WorldOptions = {}): World {
   const protocol = options.protocol ?? (heartbeatProtocol as ServerProtocol<unknown, unknown>);
-  const runtime: Runtime = { state: clonePlain(snapshot.state), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false };
+  const runtime: Runtime = { state: clonePlain(snapshot.state), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false, startOp: startClientOp };
   return wrap(runtime, clonePlain(snapshot.inputs), options);
 }
 
@@ -173,12 +178,18 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
     }
   };
 
+  const appliedZxidOf = (server: number): number | null => {
+    const slot = runtime.state.servers[server - 1];
+    return slot && slot.alive ? runtime.protocol.summarize(slot.state).appliedZxid : null;
+  };
+
   const afterEvent = (): void => {
     if (checkers.length > 0 && runtime.sink !== null) runCheckers();
     if (runtime.rolesChanged) {
       runtime.rolesChanged = false;
       checkServing(runtime);
     }
+    checkSettled(runtime, appliedZxidOf);
   };
 
   const takeSnapshot = (): void => {

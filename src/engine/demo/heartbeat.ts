@@ -38,6 +38,8 @@ export const heartbeatProtocol: ServerProtocol<HeartbeatState, HeartbeatPayload>
       case 'closed':
         delete state.lastHeardMs[input.peer];
         return;
+      case 'expire-session':
+        return;
     }
   },
   crash(state) {
@@ -47,6 +49,6 @@ export const heartbeatProtocol: ServerProtocol<HeartbeatState, HeartbeatPayload>
     return payload.type;
   },
   summarize(state) {
-    return { role: 'LOOKING', epoch: 0, lastZxid: 0, serving: false, detail: { beat: state.beat, lastHeardMs: { ...state.lastHeardMs } } };
+    return { role: 'LOOKING', epoch: 0, lastZxid: 0, appliedZxid: 0, serving: false, detail: { beat: state.beat, lastHeardMs: { ...state.lastHeardMs } } };
   },
 };

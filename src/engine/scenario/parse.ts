@@ -51,7 +51,7 @@ function fromOpList(ops: unknown[], options: { tickMs?: number | undefined }): S
   };
   for (const step of steps) {
     if (step.kind === 'op' && !(step.client in scenario.clients)) {
-      scenario.clients[step.client] = { server: 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS };
+      scenario.clients[step.client] = { server: 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: false };
     }
   }
   checkSteps(scenario);
@@ -63,7 +63,8 @@ function parseOpListEntry(raw: unknown, where: string): Step {
   if (op && typeof op === 'object' && (op.op === 'sleep')) {
     const ms = (raw as { ms?: unknown }).ms;
     if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0) fail(`${where}.ms: must be a non-negative integer`);
-    return { kind: 'sleep', ms };
+    const client = (raw as { client?: unknown }).client;
+    return { kind: 'sleep', ms, client: typeof client === 'string' ? client : 'c1' };
   }
   if (op && typeof op === 'object' && op.op === 'transaction') return parseOpStep({ ...op, op: 'multi' }, where);
   return parseOpStep(raw, where);
@@ -103,11 +104,11 @@ function fromScenario(json: object): Scenario {
     oracleMode: false,
   };
   for (const [label, client] of Object.entries(input.clients ?? {})) {
-    scenario.clients[label] = { server: client.server ?? 1, sessionTimeoutMs: client.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS };
+    scenario.clients[label] = { server: client.server ?? 1, sessionTimeoutMs: client.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: client.connectAtStart ?? true };
   }
   for (const step of scenario.steps) {
     if (step.kind === 'op' && !(step.client in scenario.clients)) {
-      scenario.clients[step.client] = { server: 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS };
+      scenario.clients[step.client] = { server: 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: false };
     }
   }
   checkClients(scenario);
@@ -125,7 +126,8 @@ function parseStep(raw: unknown, where: string): Step {
   if ('sleep' in raw) {
     const parsed = v.safeParse(sleepSchema, raw);
     if (!parsed.success) fail(describeIssue(where, parsed.issues));
-    return { kind: 'sleep', ms: parsed.output.sleep, ...(parsed.output.at === undefined ? {} : { at: parsed.output.at }) };
+    const { sleep: ms, client, at } = parsed.output;
+    return { kind: 'sleep', ms, ...(client === undefined ? {} : { client }), ...(at === undefined ? {} : { at }) };
   }
   if ('op' in raw) return parseOpListEntry(raw, where);
   if ('await' in raw) {

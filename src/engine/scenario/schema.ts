@@ -66,7 +66,7 @@ const faultSchema = v.looseObject({
   at,
 });
 
-const sleepSchema = v.looseObject({ sleep: nonNegativeInt, at });
+const sleepSchema = v.looseObject({ sleep: nonNegativeInt, client: v.optional(clientLabel), at });
 
 const ensembleSchema = v.looseObject({
   servers: v.optional(v.pipe(positiveInt, v.maxValue(15, 'at most 15 servers'))),
@@ -81,6 +81,7 @@ const ensembleSchema = v.looseObject({
 const clientSchema = v.looseObject({
   server: v.optional(serverId),
   sessionTimeoutMs: v.optional(v.pipe(positiveInt, v.maxValue(3_600_000))),
+  connectAtStart: v.optional(v.boolean()),
 });
 
 const actorSchema = v.looseObject({ id: clientLabel, recipe: v.string(), client: clientLabel });

@@ -27,7 +27,7 @@ export function scenarioToJson(scenario: Scenario, inputs: readonly RecordedInpu
 function stepToJson(step: Step): Record<string, unknown> {
   const at = step.at === undefined ? {} : { at: step.at };
   switch (step.kind) {
-    case 'sleep': return { sleep: step.ms, ...at };
+    case 'sleep': return { sleep: step.ms, ...(step.client === undefined ? {} : { client: step.client }), ...at };
     case 'await-serving': return { await: 'serving', ...at };
     case 'fault':
     case 'op': {

@@ -78,7 +78,8 @@ export interface FaultAction {
 export type Step =
   | ({ kind: 'op'; at?: number } & ClientOp)
   | ({ kind: 'fault'; at?: number } & FaultAction)
-  | { kind: 'sleep'; at?: number; ms: number }
+  /** Waits; `client` and `opIndex` are set for an op list's sleep op (it prints a line). */
+  | { kind: 'sleep'; at?: number; ms: number; client?: string }
   /** Internal: wait until a leader is established and every live server serves clients. */
   | { kind: 'await-serving'; at?: number };
 
@@ -95,6 +96,8 @@ export interface EnsembleConfig {
 export interface ClientConfig {
   server: number;
   sessionTimeoutMs: number;
+  /** Declared clients open their session at start; clients named only by ops open it on first use. */
+  connectAtStart: boolean;
 }
 
 export interface ActorConfig {

@@ -11,7 +11,9 @@ export type NodeInput<P> =
   | { type: 'message'; from: EndpointId; channel: string; payload: P }
   | { type: 'timer'; name: string }
   /** The connection on `channel` to `peer` was closed by the peer's side (crash or close). */
-  | { type: 'closed'; peer: EndpointId; channel: string };
+  | { type: 'closed'; peer: EndpointId; channel: string }
+  /** The user's "expire session" fault: a leader's session tracker expires it now. */
+  | { type: 'expire-session'; sessionId: number };
 
 /** What a machine can ask of the world while handling one input. */
 export interface Effects<P> {
@@ -53,6 +55,8 @@ export interface ServerSummary {
   lastZxid: number;
   /** Whether it answers clients now (a leader or a learner past UPTODATE). */
   serving: boolean;
+  /** The last zxid applied to its data tree (what its reads reflect). */
+  appliedZxid: number;
   /** Protocol-specific detail for the inspector (plain data). */
   detail: Record<string, unknown>;
 }

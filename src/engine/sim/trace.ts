@@ -12,9 +12,27 @@ export type TraceRecord =
   | { type: 'commit'; t: number; server: EndpointId; zxid: number }
   | { type: 'fault'; t: number; action: Record<string, unknown> }
   | { type: 'note'; t: number; node: EndpointId; text: string }
-  /** A client operation completed: the line as the oracle prints it (CONTRACT.md section 1). */
-  | { type: 'op'; t: number; client: string; line: Record<string, unknown> }
-  /** A watch notification reached a client. */
-  | { type: 'watch'; t: number; client: string; line: Record<string, unknown> }
-  /** A client's connection state changed (CONNECTING, CONNECTED, DISCONNECTED, EXPIRED, CLOSED). */
-  | { type: 'client'; t: number; client: string; state: string; server: EndpointId | null; line: Record<string, unknown> | null };
+  /** A client operation completed (or was refused by the client library). */
+  | { type: 'op'; t: number; client: string; outcome: OpOutcome }
+  /** A watch notification reached a client; `fired` = ops whose registrations it fired. */
+  | { type: 'watch'; t: number; client: string; event: string; path: string; fired: number[]; afterOp: number }
+  /** A client's connection state changed. */
+  | { type: 'client'; t: number; client: string; state: string; server: EndpointId | null; sessionId: number; afterOp?: number };
+
+/** What a client operation ended with: enough to print the oracle's line for it. */
+export interface OpOutcome {
+  opIndex: number;
+  /** The op as given (ClientOp of the scenario). */
+  op: Record<string, unknown> & { op: string };
+  /** Error name (OK, NONODE...), or CLIENT_REJECTED when the library refused to send it. */
+  err: string;
+  /** zxid of the reply header; null when no reply came (a local result). */
+  zxid: number | null;
+  /** The server's answer (shape depends on the op), or null. */
+  result: unknown;
+  /** For connect: the negotiated timeout and the session id; for crash: the session timeout. */
+  timeoutMs?: number;
+  sessionId?: number;
+  implicit?: boolean;
+  message?: string;
+}

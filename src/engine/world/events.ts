@@ -4,6 +4,7 @@ import { schedule } from '../sim/scheduler';
 import { dispatchToServer, emit, serverSlot, type Runtime } from './runtime';
 import type { QueueEvent, ServerSlot } from './state';
 import { completeStep, startStep } from './script';
+import { clientSlot, dispatchToClient } from './clients';
 
 /** Processes one due event (the world has already set timeMs to its time). */
 export function processEvent(runtime: Runtime, event: QueueEvent): void {
@@ -39,7 +40,7 @@ function deliver(runtime: Runtime, event: Extract<QueueEvent, { kind: 'deliver' 
     return;
   }
   if (runtime.traceMessages) emit(runtime, { type: 'deliver', t: runtime.state.timeMs, id: message.id, from: message.from, to: message.to, label });
-  if (!slot) return; // clients arrive with the client layer
+  if (!slot) return deliverToClient(runtime, event);
   if (event.control === 'close') {
     dispatchToServer(runtime, slot, { type: 'closed', peer: message.from, channel: message.channel });
   } else {
@@ -47,7 +48,21 @@ function deliver(runtime: Runtime, event: Extract<QueueEvent, { kind: 'deliver' 
   }
 }
 
+function deliverToClient(runtime: Runtime, event: Extract<QueueEvent, { kind: 'deliver' }>): void {
+  const client = clientSlot(runtime.state, event.message.to);
+  if (!client) return;
+  const { message } = event;
+  if (event.control === 'close') dispatchToClient(runtime, client, { type: 'closed', peer: message.from, channel: message.channel });
+  else dispatchToClient(runtime, client, { type: 'message', from: message.from, channel: message.channel, payload: message.payload as never });
+}
+
 function fireTimer(runtime: Runtime, event: Extract<QueueEvent, { kind: 'timer' }>): void {
+  const client = clientSlot(runtime.state, event.node);
+  if (client) {
+    if (client.timers[event.name] !== event.generation) return;
+    delete client.timers[event.name];
+    return dispatchToClient(runtime, client, { type: 'timer', name: event.name });
+  }
   const slot = serverSlot(runtime.state, event.node);
   if (!slot || !slot.alive || slot.timers[event.name] !== event.generation) return;
   if (holdIfPaused(slot, event)) return;

@@ -4,6 +4,7 @@ import { forgetChannelsOf, setCut, setDown, setLinkRule, setPartition, type Endp
 import { schedule } from '../sim/scheduler';
 import { dispatchToServer, emit, sendFrom, serverSlot, type Runtime } from './runtime';
 import { resumeServer } from './events';
+import { clientSlot, dispatchToClient } from './clients';
 
 /** Applies a fault now and reports it in the trace. */
 export function applyFault(runtime: Runtime, action: FaultAction): void {
@@ -21,9 +22,13 @@ export function applyFault(runtime: Runtime, action: FaultAction): void {
     case 'delay': return setDelay(runtime, action);
     case 'pause': return pauseServer(runtime, action.server!, action.durationMs);
     case 'resume': return resumeServer(runtime, action.server!);
-    case 'disconnect':
+    case 'disconnect': {
+      const client = clientSlot(state, action.client!);
+      if (client) dispatchToClient(runtime, client, { type: 'drop-connection' });
+      return;
+    }
     case 'expire':
-      return; // client faults arrive with the client layer
+      return expireSession(runtime, action.client!);
   }
 }
 
@@ -130,4 +135,15 @@ function pauseServer(runtime: Runtime, id: EndpointId, durationMs: number | unde
   if (!slot || !slot.alive || slot.paused) return;
   slot.paused = true;
   if (durationMs !== undefined) schedule(runtime.state.queue, { kind: 'resume', timeMs: runtime.state.timeMs + durationMs, node: id });
+}
+
+/** Expires a client's session as the leader's session tracker would (it submits closeSession). */
+function expireSession(runtime: Runtime, label: string): void {
+  const client = clientSlot(runtime.state, label);
+  if (!client || client.state.sessionId === 0) return;
+  for (const slot of runtime.state.servers) {
+    if (slot.alive && runtime.protocol.summarize(slot.state).role === 'LEADING') {
+      dispatchToServer(runtime, slot, { type: 'expire-session', sessionId: client.state.sessionId });
+    }
+  }
 }

@@ -23,6 +23,7 @@ export interface Runtime {
 /** Emits a trace record if anyone listens. */
 export function emit(runtime: Runtime, record: TraceRecord): void {
   if (record.type === 'role') runtime.rolesChanged = true;
+  if (record.type === 'watch' || record.type === 'client') record.afterOp = runtime.state.script.currentOpIndex;
   if (runtime.sink !== null) runtime.sink.push(record);
 }
 

@@ -3,7 +3,8 @@
 import type { Step } from '../scenario/types';
 import { schedule } from '../sim/scheduler';
 import { applyFault } from './faults';
-import type { Runtime } from './runtime';
+import { emit, type Runtime } from './runtime';
+import { opIndexOf } from './clients';
 
 /** Schedules the first chained step and every step with `at`. Call once on a fresh world. */
 export function scheduleScript(runtime: Runtime): void {
@@ -31,6 +32,7 @@ function runStep(runtime: Runtime, step: Step, index: number): void {
       applyFault(runtime, step);
       return completeStep(runtime, index);
     case 'sleep':
+      if (step.client !== undefined) state.script.currentOpIndex = opIndexOf(state, index);
       schedule(state.queue, { kind: 'step-done', timeMs: state.timeMs + step.ms, step: index });
       return;
     case 'await-serving':
@@ -48,6 +50,11 @@ export function completeStep(runtime: Runtime, index: number): void {
   const state = runtime.state;
   if (state.script.status[index] === 'done') return;
   state.script.status[index] = 'done';
+  const step = state.scenario.steps[index]!;
+  if (step.kind === 'sleep' && step.client !== undefined) {
+    const op = { op: 'sleep', client: step.client, ms: step.ms };
+    emit(runtime, { type: 'op', t: state.timeMs, client: step.client, outcome: { opIndex: opIndexOf(state, index), op, err: 'OK', zxid: null, result: null } });
+  }
   const next = state.scenario.steps[index + 1];
   if (next && next.at === undefined) startStep(runtime, index + 1);
 }

@@ -28,12 +28,31 @@ export interface ServerSlot {
   rng: RngState;
 }
 
+/** One client handle (ZooKeeper client) and what the world keeps for it. */
+export interface ClientSlot {
+  label: string;
+  endpoint: number;
+  state: import('../client/state').ClientState;
+  timers: Record<string, number>;
+  rng: RngState;
+}
+
+/** An op step whose answer came back: it completes once every watch event it caused arrived. */
+export interface Settling {
+  tag: number;
+  zxid: number | null;
+}
+
 export type StepStatus = 'pending' | 'running' | 'done';
 
 export interface ScriptState {
   status: StepStatus[];
-  /** Index of the step whose completion starts the next chained step, -1 before the first. */
+  /** await-serving steps waiting for the ensemble. */
   waitingServing: number[];
+  /** Op steps waiting for their watch events to arrive. */
+  settling: Settling[];
+  /** Index in the op list of the op running now (the oracle's afterOp for watch events). */
+  currentOpIndex: number;
 }
 
 export interface WorldState {
@@ -43,6 +62,7 @@ export interface WorldState {
   network: NetworkState;
   networkRng: RngState;
   servers: ServerSlot[];
+  clients: ClientSlot[];
   script: ScriptState;
   nextTimerGeneration: number;
   /** How many recorded user actions have been applied. */

@@ -1,0 +1,128 @@
+// The world's side of the clients: their slots, the effects they act through, scenario ops
+// handed to them, and when an op step counts as complete ("every watch event it caused was
+// delivered", CONTRACT.md section 1).
+import { stepClient, type ClientEffects, type ClientInput } from '../client/client';
+import { CLIENT_CHANNEL } from '../client/packets';
+import { createClientState } from '../client/state';
+import { createClientWatchTable } from '../client/watches';
+import type { Scenario, Step } from '../scenario/types';
+import { CLIENT_ID_BASE, type EndpointId } from '../sim/network';
+import { createRng } from '../sim/rng';
+import { schedule } from '../sim/scheduler';
+import type { TraceRecord } from '../sim/trace';
+import { emit, sendFrom, type Runtime } from './runtime';
+import type { ClientSlot, WorldState } from './state';
+import { completeStep } from './script';
+
+/** Client slots for a scenario: labels sorted, endpoints from CLIENT_ID_BASE up. */
+export function createClientSlots(scenario: Scenario): ClientSlot[] {
+  const serverIds = Array.from({ length: scenario.ensemble.servers + scenario.ensemble.observers }, (_, index) => index + 1);
+  return Object.keys(scenario.clients).sort().map((label, index) => {
+    const config = scenario.clients[label]!;
+    const endpoint = CLIENT_ID_BASE + index;
+    const first = serverIds.indexOf(config.server);
+    const connectString = [...serverIds.slice(first), ...serverIds.slice(0, first)];
+    return {
+      label, endpoint, timers: {}, rng: createRng(scenario.seed, `client:${label}`),
+      state: createClientState(label, endpoint, connectString, config.sessionTimeoutMs, createClientWatchTable()),
+    };
+  });
+}
+
+/** The slot of a client by endpoint or label. */
+export function clientSlot(state: WorldState, key: EndpointId | string): ClientSlot | undefined {
+  if (typeof key === 'string') return state.clients.find((slot) => slot.label === key);
+  const slot = state.clients[key - CLIENT_ID_BASE];
+  return slot && slot.endpoint === key ? slot : undefined;
+}
+
+class ClientEffectsImpl implements ClientEffects {
+  slot: ClientSlot | null = null;
+  constructor(private readonly runtime: Runtime) {}
+  private get current(): ClientSlot {
+    if (this.slot === null) throw new Error('client effects used outside a dispatch');
+    return this.slot;
+  }
+  get nowMs(): number { return this.runtime.state.timeMs; }
+  get rng() { return this.current.rng; }
+  send(to: EndpointId, channel: string, payload: unknown, stream = false): void {
+    sendFrom(this.runtime, this.current.endpoint, to, channel, payload, stream, 'data');
+  }
+  resetChannel(to: EndpointId, channel: string): void {
+    const channelState = this.runtime.state.network.channels[`${this.current.endpoint}>${to}#${channel}`];
+    if (channelState) channelState.broken = false;
+  }
+  close(to: EndpointId, channel: string): void {
+    sendFrom(this.runtime, this.current.endpoint, to, channel, null, false, 'close');
+  }
+  setTimer(name: string, delayMs: number): void {
+    const state = this.runtime.state;
+    const generation = state.nextTimerGeneration++;
+    this.current.timers[name] = generation;
+    schedule(state.queue, { kind: 'timer', timeMs: state.timeMs + Math.max(0, Math.round(delayMs)), node: this.current.endpoint, name, generation });
+  }
+  cancelTimer(name: string): void { delete this.current.timers[name]; }
+  trace(record: TraceRecord): void { emit(this.runtime, record); }
+  opDone(tag: number, zxid: number | null): void {
+    if (tag >= 0) this.runtime.state.script.settling.push({ tag, zxid });
+  }
+}
+
+const effectsByRuntime = new WeakMap<Runtime, ClientEffectsImpl>();
+
+/** Hands one input to a client, then keeps the network's view of where it is attached. */
+export function dispatchToClient(runtime: Runtime, slot: ClientSlot, input: ClientInput): void {
+  let effects = effectsByRuntime.get(runtime);
+  if (!effects) {
+    effects = new ClientEffectsImpl(runtime);
+    effectsByRuntime.set(runtime, effects);
+  }
+  const previous = effects.slot;
+  effects.slot = slot;
+  try {
+    stepClient(slot.state, input, effects);
+  } finally {
+    effects.slot = previous;
+  }
+  const attachment = runtime.state.network.attachment;
+  if (slot.state.server !== null && slot.state.status !== 'CRASHED') attachment[slot.endpoint] = slot.state.server;
+  else delete attachment[slot.endpoint];
+}
+
+/** Starts an op step (or a UI action, tag -1) on its client. */
+export function startClientOp(runtime: Runtime, tag: number, step: Extract<Step, { kind: 'op' }>): void {
+  const slot = clientSlot(runtime.state, step.client);
+  if (!slot) throw new Error(`unknown client ${step.client}`);
+  const { kind: _kind, at: _at, ...op } = step;
+  const opIndex = tag < 0 ? -1 : opIndexOf(runtime.state, tag);
+  if (tag >= 0) runtime.state.script.currentOpIndex = opIndex;
+  dispatchToClient(runtime, slot, { type: 'op', tag, opIndex, op });
+}
+
+/** The index of step `tag` in the op list (form A lists start after the await-serving step). */
+export function opIndexOf(state: WorldState, tag: number): number {
+  return state.scenario.oracleMode ? tag - 1 : tag;
+}
+
+/** Completes op steps whose answers came back once no watch event is left on its way. */
+export function checkSettled(runtime: Runtime, appliedZxidOf: (server: number) => number | null): void {
+  const state = runtime.state;
+  if (state.script.settling.length === 0) return;
+  for (const event of state.queue.heap) {
+    if (event.kind === 'deliver' && event.message.channel === CLIENT_CHANNEL && (event.message.payload as { type?: string } | null)?.type === 'WatcherEvent' && event.message.dropped === null) return;
+  }
+  const still = state.script.settling.filter((settling) => settling.zxid !== null && !serversCaughtUp(state, settling.zxid, appliedZxidOf));
+  const done = state.script.settling.filter((settling) => !still.includes(settling));
+  state.script.settling = still;
+  for (const settling of done) completeStep(runtime, settling.tag);
+}
+
+/** Every server that has a connected client has applied `zxid` (so it sent its watch events). */
+function serversCaughtUp(state: WorldState, zxid: number, appliedZxidOf: (server: number) => number | null): boolean {
+  for (const client of state.clients) {
+    if (client.state.status !== 'CONNECTED' || client.state.server === null) continue;
+    const applied = appliedZxidOf(client.state.server);
+    if (applied !== null && applied < zxid) return false;
+  }
+  return true;
+}

@@ -1,0 +1,33 @@
+// The page: header, error banner, the ring in the middle, the side panel, the controls.
+import { useServices } from '../app-context';
+import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts';
+import { useZoo } from '../store';
+import { ControlsBar } from './ControlsBar';
+import { EnsembleView } from './EnsembleView';
+import { ErrorBanner } from './ErrorBanner';
+import { EventList } from './EventList';
+import { Header } from './Header';
+import { Inspector } from './Inspector';
+import { Legend } from './Legend';
+import { NetworkPanel } from './NetworkPanel';
+
+export function App() {
+  const { client } = useServices();
+  useKeyboardShortcuts(client, useZoo);
+  return (
+    <div className="app">
+      <Header />
+      <ErrorBanner />
+      <main className="stage">
+        <EnsembleView />
+        <aside className="side-panel">
+          <Inspector />
+          <NetworkPanel />
+          <Legend />
+          <EventList />
+        </aside>
+      </main>
+      <ControlsBar />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// The central picture: servers on a ring, the links between them, and the messages in flight.
+// Sized in real pixels (measured), so text stays the same readable size on any screen.
+import { useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useElementSize } from '../hooks/use-element-size';
+import { useTranslate } from '../i18n/use-translate';
+import { ringLayout } from '../model/ring-layout';
+import { useZoo } from '../store';
+import { LinkLayer } from './LinkLayer';
+import { MessageLayer } from './MessageLayer';
+import { ServerNode } from './ServerNode';
+
+export function EnsembleView() {
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useElementSize(box);
+  const ids = useZoo(useShallow((state) => state.view?.servers.map((server) => server.id) ?? []));
+  const t = useTranslate();
+  const layout = useMemo(() => ringLayout(ids, width, height), [ids, width, height]);
+  const ready = width > 0 && height > 0 && ids.length > 0;
+
+  return (
+    <div className="ensemble" ref={box}>
+      {!ready && <p className="ensemble-loading">{t('ring.loading')}</p>}
+      {ready && (
+        <svg className="ensemble-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t('ring.label')}>
+          <LinkLayer layout={layout} ids={ids} />
+          <MessageLayer layout={layout} />
+          <g className="server-layer">
+            {ids.map((id) => {
+              const at = layout.positions.get(id)!;
+              return <ServerNode key={id} id={id} x={at.x} y={at.y} radius={layout.nodeRadius} />;
+            })}
+          </g>
+        </svg>
+      )}
+    </div>
+  );
+}

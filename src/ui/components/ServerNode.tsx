@@ -1,0 +1,67 @@
+// One server on the ring: its role (word + colour), epoch and last zxid; crossed out when down.
+// Focusable and clickable: selecting it opens the inspector.
+import { memo, type KeyboardEvent } from 'react';
+import { formatZxidPair } from '../../engine/sim/format';
+import { useTranslate } from '../i18n/use-translate';
+import { roleStyle } from '../model/roles';
+import { useZoo } from '../store';
+
+interface Props {
+  id: number;
+  x: number;
+  y: number;
+  radius: number;
+}
+
+export const ServerNode = memo(function ServerNode({ id, x, y, radius }: Props) {
+  const server = useZoo((state) => state.view?.servers.find((candidate) => candidate.id === id));
+  const selected = useZoo((state) => state.selectedServer === id);
+  const selectServer = useZoo((state) => state.selectServer);
+  const t = useTranslate();
+  if (!server) return null;
+
+  const style = roleStyle(server.role);
+  const zxid = formatZxidPair(server.lastZxid);
+  const extra = (server.paused ? t('server.aria.paused') : '') + (server.serving ? t('server.aria.serving') : '');
+  const toggle = (): void => selectServer(selected ? null : id);
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      toggle();
+    }
+  };
+  const cross = radius * 0.62;
+  const nameSize = Math.max(13, Math.min(26, radius * 0.32));
+  const roleSize = Math.max(11, Math.min(21, radius * 0.26));
+  const metaSize = Math.max(12, Math.min(21, radius * 0.26));
+
+  return (
+    <g
+      className={`server-node${selected ? ' is-selected' : ''}${server.alive ? '' : ' is-down'}${server.paused ? ' is-paused' : ''}`}
+      data-testid={`server-${id}`}
+      data-role={server.role}
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      aria-label={t('server.aria', { id, role: server.role, epoch: server.epoch, zxid, extra })}
+      transform={`translate(${x},${y})`}
+      onClick={toggle}
+      onKeyDown={onKeyDown}
+    >
+      <circle className="server-focus" r={radius + 9} />
+      <circle className="server-body" r={radius} fill={style.tint} stroke={style.strong} />
+      {!server.alive && (
+        <path className="server-cross" d={`M${-cross},${-cross}L${cross},${cross}M${cross},${-cross}L${-cross},${cross}`} />
+      )}
+      <text className="server-name" y={-radius * 0.12} fontSize={nameSize}>{t('server.name', { id })}</text>
+      <text className="server-role" y={radius * 0.3} fontSize={roleSize} fill={style.strong}>{server.role}</text>
+      <text className="server-meta" y={radius + metaSize * 1.25} fontSize={metaSize}>{t('server.epoch', { epoch: server.epoch })}</text>
+      <text className="server-meta" y={radius + metaSize * 2.45} fontSize={metaSize}>{t('server.zxid', { zxid })}</text>
+      {(server.paused || server.observer) && (
+        <text className="server-badge" y={radius + metaSize * 3.7} fontSize={metaSize}>
+          {server.paused ? `❚❚ ${t('server.paused')}` : t('server.observer')}
+        </text>
+      )}
+    </g>
+  );
+});

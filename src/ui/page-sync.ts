@@ -1,0 +1,37 @@
+// Keeps the page in step with the store: the address bar's fragment always reproduces the run
+// (so a reload or a copied address brings it back; paused runs keep their time), and <html lang>
+// follows the chosen language (fonts and screen readers depend on it).
+import { buildFragment } from './model/fragment';
+import type { ZooState, ZooStoreApi } from './store';
+
+/** Address bar updates wait this long for things to settle (browsers throttle replaceState). */
+const ADDRESS_DEBOUNCE_MS = 250;
+
+/** The fragment the address bar should hold, or null to leave it alone. */
+export function addressFragment(state: Pick<ZooState, 'shareFragment' | 'view' | 'playing' | 'language' | 'error'>): string | null {
+  if (!state.shareFragment || !state.view || state.error?.kind === 'worker') return null;
+  const fragment = { shareFragment: state.shareFragment, language: state.language };
+  return buildFragment(state.playing ? fragment : { ...fragment, timeMs: state.view.timeMs });
+}
+
+/** Starts syncing; returns a function that stops it. */
+export function startPageSync(store: ZooStoreApi): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const writeAddress = (): void => {
+    timer = null;
+    const fragment = addressFragment(store.getState());
+    if (fragment !== null && fragment !== location.hash) history.replaceState(history.state, '', fragment);
+  };
+  const applyLanguage = (language: string): void => {
+    document.documentElement.lang = language;
+  };
+  applyLanguage(store.getState().language);
+  const unsubscribe = store.subscribe((next, previous) => {
+    if (next.language !== previous.language) applyLanguage(next.language);
+    if (addressFragment(next) !== addressFragment(previous) && timer === null) timer = setTimeout(writeAddress, ADDRESS_DEBOUNCE_MS);
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+  };
+}

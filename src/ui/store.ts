@@ -1,0 +1,115 @@
+// UI state (DESIGN.md, "The UI"): the latest engine view plus what the user chose (selection,
+// speed, language). Components subscribe to small slices; message motion never goes through here
+// per frame (the animation loop reads getState() directly).
+import { create } from 'zustand';
+import type { Batch } from '../worker/protocol';
+import type { InvariantReport } from '../engine/world';
+import type { TraceRecord } from '../engine/sim/trace';
+import type { WorldView } from '../engine/world/view';
+import type { Language } from './i18n/translate';
+import { reconcileView } from './model/reconcile';
+import { SPEED_DEFAULT } from './model/playback-format';
+
+/** Recent trace records kept for the events list. */
+export const EVENTS_KEPT_MAX = 500;
+
+export type UiError =
+  | { kind: 'worker'; message: string; shareFragment: string | null; timeMs: number }
+  | { kind: 'load'; message: string };
+
+export interface ZooState {
+  view: WorldView | null;
+  /** Increments with every batch applied; the animation loop reports which one it drew. */
+  batchSeq: number;
+  /** Playback as the worker last reported it. */
+  playing: boolean;
+  /** The speed the user chose (simulated ms per real ms); sent with every play. */
+  speed: number;
+  headTimeMs: number;
+  shareFragment: string | null;
+  invariants: InvariantReport;
+  selectedServer: number | null;
+  error: UiError | null;
+  language: Language;
+  events: TraceRecord[];
+  /** Records the worker left out of batches (long jumps). */
+  eventsTruncated: number;
+}
+
+export interface ZooActions {
+  applyBatch(batch: Batch): number;
+  setError(error: UiError | null): void;
+  selectServer(id: number | null): void;
+  setLanguage(language: Language): void;
+  /** Records the speed the user chose. */
+  setSpeed(speed: number): void;
+  /** Forgets the run (before loading another one). */
+  resetRun(): void;
+}
+
+export type ZooStore = ZooState & ZooActions;
+
+const initialRun = {
+  view: null, batchSeq: 0, playing: false, headTimeMs: 0, shareFragment: null,
+  invariants: { checked: 0, violations: [] }, events: [], eventsTruncated: 0,
+} satisfies Partial<ZooState>;
+
+/** Appends records, keeping the newest EVENTS_KEPT_MAX; after a seek, drops records from the future. */
+export function nextEvents(previous: readonly TraceRecord[], batch: Batch): TraceRecord[] {
+  let kept = batch.loaded ? [] : previous;
+  if (batch.seekDone !== undefined || kept.some((record) => record.t > batch.view.timeMs)) {
+    kept = kept.filter((record) => record.t <= batch.view.timeMs);
+  }
+  if (batch.records.length === 0) return kept as TraceRecord[];
+  const joined = kept.concat(batch.records);
+  return joined.length > EVENTS_KEPT_MAX ? joined.slice(joined.length - EVENTS_KEPT_MAX) : joined;
+}
+
+/** Makes a store (one per app; tests make their own). */
+export function createZooStore(initial: Partial<ZooState> = {}) {
+  return create<ZooStore>()((set, get) => ({
+    ...initialRun,
+    speed: SPEED_DEFAULT,
+    selectedServer: null,
+    error: null,
+    language: 'en',
+    ...initial,
+    applyBatch(batch) {
+      const state = get();
+      const batchSeq = state.batchSeq + 1;
+      const events = nextEvents(state.events, batch);
+      const error = batch.loaded && !batch.loaded.ok
+        ? { kind: 'load' as const, message: batch.loaded.error ?? 'unknown reason' }
+        : state.error;
+      const selectedServer = state.selectedServer !== null && batch.view.servers.some((server) => server.id === state.selectedServer)
+        ? state.selectedServer : null;
+      set({
+        view: reconcileView(state.view, batch.view),
+        batchSeq,
+        playing: batch.playing,
+        headTimeMs: batch.headTimeMs,
+        shareFragment: batch.shareFragment,
+        invariants: sameInvariants(state.invariants, batch.invariants) ? state.invariants : batch.invariants,
+        events,
+        eventsTruncated: batch.loaded ? batch.truncated : state.eventsTruncated + batch.truncated,
+        error,
+        selectedServer,
+      });
+      return batchSeq;
+    },
+    setError: (error) => set({ error }),
+    selectServer: (id) => set({ selectedServer: id }),
+    setLanguage: (language) => set({ language }),
+    setSpeed: (speed) => set({ speed }),
+    resetRun: () => set({ ...initialRun, batchSeq: get().batchSeq }),
+  }));
+}
+
+function sameInvariants(left: InvariantReport, right: InvariantReport): boolean {
+  return left.checked === right.checked && left.violations.length === right.violations.length;
+}
+
+export type ZooStoreApi = ReturnType<typeof createZooStore>;
+
+/** The app's store. */
+export const useZoo = createZooStore();
