@@ -2,7 +2,7 @@
 // (scenario, input log); the input log holds the user's actions stamped with simulated time.
 // The world keeps snapshots so that seek(t) = nearest snapshot + deterministic replay, and an
 // action taken while viewing the past forks the run.
-import { heartbeatProtocol } from './demo/heartbeat';
+import { createZooKeeperProtocol } from './zk/protocol';
 import type { ClientOp, FaultAction, Scenario } from './scenario/types';
 import type { ServerProtocol } from './sim/actor';
 import { clonePlain } from './sim/clone';
@@ -103,6 +103,11 @@ export interface World {
   invariants(): InvariantReport;
 }
 
+/** ZooKeeper (Zab + data tree + client side), with the scenario's bug-lab variants if any. */
+function defaultProtocol(scenario: Scenario): ServerProtocol<unknown, unknown> {
+  return createZooKeeperProtocol({ bugs: scenario.bugs as never });
+}
+
 /** The fresh state of a scenario at time 0, before anything runs. */
 function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unknown>): WorldState {
   const { ensemble, seed } = scenario;
@@ -132,7 +137,7 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
 
 /** Starts a run of `scenario` that will replay `inputs` as their times come. */
 export function createWorld(scenario: Scenario, inputs: InputEntry[] = [], options: WorldOptions = {}): World {
-  const protocol = options.protocol ?? (heartbeatProtocol as ServerProtocol<unknown, unknown>);
+  const protocol = options.protocol ?? defaultProtocol(scenario);
   const runtime: Runtime = { state: initialState(scenario, protocol), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false, startOp: startClientOp };
   for (const slot of runtime.state.servers) dispatchToServer(runtime, slot, { type: 'start' });
   for (const slot of runtime.state.clients) {
@@ -144,7 +149,7 @@ export function createWorld(scenario: Scenario, inputs: InputEntry[] = [], optio
 
 /** Continues a run from a snapshot (made by snapshot(), possibly in another process). */
 export function restoreWorld(snapshot: WorldSnapshot, options: WorldOptions = {}): World {
-  const protocol = options.protocol ?? (heartbeatProtocol as ServerProtocol<unknown, unknown>);
+  const protocol = options.protocol ?? defaultProtocol(snapshot.state.scenario);
   const runtime: Runtime = { state: clonePlain(snapshot.state), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false, startOp: startClientOp };
   return wrap(runtime, clonePlain(snapshot.inputs), options);
 }
@@ -185,7 +190,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
 
   const afterEvent = (): void => {
     if (checkers.length > 0 && runtime.sink !== null) runCheckers();
-    if (runtime.rolesChanged) {
+    if (runtime.rolesChanged || runtime.state.script.waitingServing.length > 0) {
       runtime.rolesChanged = false;
       checkServing(runtime);
     }

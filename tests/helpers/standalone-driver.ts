@@ -7,13 +7,17 @@
 //  - after every op, every live session is touched (the oracle's `exists /` barrier) and the
 //    watch notifications caused by the op are printed grouped by client;
 //  - during `sleep`, the session tracker's expirer runs on each tick boundary and live clients ping.
+// It also plays node-zookeeper-client 1.1.3 (the oracle's client library) where the printed lines
+// come from the client, not the server (see "client library" below): its own path and argument
+// checks (CLIENT_REJECTED with the library's assertion message), its local CONNECTIONLOSS after
+// close/crash/AUTH_FAILED, and its AUTHENTICATION_FAILED -> DISCONNECTED -> CLOSED sequence.
 
-import { type AclId, type Acl, CREATOR_ALL_ACL, OPEN_ACL_UNSAFE, READ_ACL_UNSAFE, authIdFor, parsePerms } from '../../src/engine/server/acl';
+import { type AclId, type Acl, CREATOR_ALL_ACL, OPEN_ACL_UNSAFE, READ_ACL_UNSAFE, authIdFor, connectionAuthIds, parsePerms, withAuthId } from '../../src/engine/server/acl';
 import { applyTxn } from '../../src/engine/server/apply';
 import type { CreateModeName } from '../../src/engine/server/createMode';
+import { dataByteLength, dataFromBase64, dataFromText } from '../../src/engine/server/data';
 import type { ErrorName } from '../../src/engine/server/errors';
 import * as fmt from '../../src/engine/server/format';
-import { pathProblem } from '../../src/engine/server/path';
 import { prepareTxn } from '../../src/engine/server/prep';
 import * as reads from '../../src/engine/server/reads';
 import * as sessions from '../../src/engine/server/sessions';
@@ -30,7 +34,8 @@ interface Client {
   sessionId: number;
   timeoutMs: number;
   authIds: AclId[];
-  status: 'live' | 'closed' | 'crashed';
+  /** live; closed (close or expiry seen); crashed (connection dropped, session left to expire); authFailed (AUTH_FAILED, then CLOSED). */
+  status: 'live' | 'closed' | 'crashed' | 'authFailed';
   tables: ClientTables;
 }
 
@@ -48,6 +53,10 @@ interface Driver {
   eventCount: number;
   currentOp: number;
   format: fmt.FormatOptions;
+  /** options.rawPaths: skip the client's path validation for every op. */
+  rawPaths: boolean;
+  /** Ops the oracle itself failed on (ORACLE_ERROR lines). */
+  oracleErrors: number;
 }
 
 const START_MS = 1_700_000_000_000;
@@ -56,12 +65,13 @@ const SERVER_ID = 1;
 /** Run an op list (array, or {options, ops}) and return the printed lines. */
 export function runOpList(input: unknown): fmt.Line[] {
   const ops = (Array.isArray(input) ? input : (input as { ops: InputOp[] }).ops) as InputOp[];
-  const options = Array.isArray(input) ? {} : ((input as { options?: { tickMs?: number } }).options ?? {});
+  const options = Array.isArray(input) ? {} : ((input as { options?: { tickMs?: number; rawPaths?: boolean } }).options ?? {});
   const tickMs = options.tickMs ?? 2000;
   const driver: Driver = {
-    tree: createTree(), watchManager: watches.createWatchManager(), tracker: sessions.createSessionTracker(tickMs, START_MS),
+    // The oracle's server (Debian 3.8.0-11+deb12u2) has the CVE-2024-23944 fix: events need READ.
+    tree: createTree(), watchManager: watches.createWatchManager(true), tracker: sessions.createSessionTracker(tickMs, START_MS),
     nowMs: START_MS, zxidCounter: 0, sessionCount: 0, clients: {}, clientOrder: [], lines: [], pending: [],
-    eventCount: 0, currentOp: -1, format: { stable: true, clientOfSession: {} },
+    eventCount: 0, currentOp: -1, format: { stable: true, clientOfSession: {} }, rawPaths: options.rawPaths === true, oracleErrors: 0,
   };
   ops.forEach((op, index) => {
     driver.currentOp = index;
@@ -69,7 +79,7 @@ export function runOpList(input: unknown): fmt.Line[] {
     driver.lines.push(runOp(driver, op, index));
     barrier(driver);
   });
-  driver.lines.push(fmt.formatDoneLine(ops.length, driver.eventCount));
+  driver.lines.push(fmt.formatDoneLine(ops.length, driver.eventCount, { oracleErrors: driver.oracleErrors }));
   return driver.lines;
 }
 
@@ -79,6 +89,9 @@ function runOp(driver: Driver, op: InputOp, index: number): fmt.Line {
   if (typeof op.path === 'string') base.path = op.path;
   if (op.op === 'sleep') return sleep(driver, base, Number(op.ms ?? 0));
   if (op.op === 'connect') {
+    // oracle.mjs: a label whose client is not CLOSED cannot connect again; after close, crash or
+    // AUTH_FAILED the label gets a new session.
+    if (driver.clients[label]?.status === 'live') return fmt.formatOracleOutcomeLine(base, 'ORACLE_ALREADY_CONNECTED');
     const client = openSession(driver, label, op.sessionTimeout as number | undefined);
     return fmt.formatConnectLine(index, label, client.timeoutMs, client.sessionId, false, driver.format);
   }
@@ -87,21 +100,83 @@ function runOp(driver: Driver, op: InputOp, index: number): fmt.Line {
     client = openSession(driver, label, op.sessionTimeout as number | undefined);
     driver.lines.push(fmt.formatConnectLine(index, label, client.timeoutMs, client.sessionId, true, driver.format));
   }
-  if (client.status !== 'live') return fmt.formatLocalErrorLine(base, 'CONNECTIONLOSS', readExtra(op));
-  if (typeof op.path === 'string' && op.rawPath !== true && op.op !== 'close' && clientRejects(op.path)) {
-    return { ...base, err: 'CLIENT_REJECTED', code: null };
+  if (op.op === 'close' || op.op === 'crash' || op.op === 'disconnect') {
+    if (client.status !== 'live') return fmt.formatOracleOutcomeLine(base, 'ORACLE_ALREADY_CLOSED');
   }
+  if (op.op === 'multi' || op.op === 'transaction') {
+    // oracle.mjs checks each sub-op path itself (Path.validate outside the client call): an
+    // AssertionError there is an oracle-level error, not CLIENT_REJECTED.
+    const problem = multiPathProblem(driver, op);
+    if (problem !== null) {
+      driver.oracleErrors += 1;
+      return { ...fmt.formatOracleOutcomeLine(base, 'ORACLE_ERROR'), message: problem };
+    }
+  }
+  const rejection = clientRejection(driver, op);
+  if (rejection !== null) return fmt.formatClientRejectedLine(base, rejection);
+  if (op.op === 'addAuth' && client.status !== 'live') {
+    // ConnectionManager.addAuthInfo: remembered for a reconnect that never comes; nothing is sent.
+    return fmt.formatAddAuthLine(base, (op.scheme as string | undefined) ?? 'digest');
+  }
+  if (client.status !== 'live') return localError(op, base, 'CONNECTIONLOSS');
   sessions.touchSession(driver.tracker, client.sessionId, driver.nowMs);
   return runClientOp(driver, client, op, base);
 }
 
-function readExtra(op: InputOp): fmt.Line {
-  return ['getData', 'exists', 'getChildren'].includes(op.op) ? { watch: op.watch === true } : {};
+// ---- client library: node-zookeeper-client 1.1.3 ----
+
+/** Its data limit (index.js DATA_SIZE_LIMIT), checked before sending create and setData. */
+const CLIENT_DATA_SIZE_LIMIT = 1048576;
+
+/**
+ * node-zookeeper-client's Path.validate (lib/Path.js): the assertion message for a path it refuses,
+ * or null. Unlike Java's PathUtils it checks no characters (NUL and control characters are sent).
+ */
+export function clientPathProblem(path: unknown): string | null {
+  if (typeof path !== 'string' || path === '') return 'Node path must be a non-empty string.';
+  if (path[0] !== '/') return 'Node path must start with / character.';
+  if (path.length === 1) return null;
+  if (path.endsWith('/')) return 'Node path must not end with / character.';
+  if (path.includes('//')) return 'Node path must not contain empty node name.';
+  if (/\/\.(\.)?(\/|$)/.test(path)) return 'Node path must not contain relative path(s).';
+  return null;
 }
 
-// node-zookeeper-client's Path.validate (stricter than Java for sequential prefixes like "/q/").
-function clientRejects(path: string): boolean {
-  return pathProblem(path) !== null;
+const PATH_OPS = ['create', 'delete', 'remove', 'setData', 'getData', 'exists', 'getChildren', 'getACL', 'setACL'];
+
+// The library's checks in its own order (index.js): the path first, then the arguments. They run
+// before the connection state is looked at, so a closed client rejects the same way.
+function clientRejection(driver: Driver, op: InputOp): string | null {
+  if (!PATH_OPS.includes(op.op)) return null;
+  if (!driver.rawPaths && op.rawPath !== true) {
+    const problem = clientPathProblem(op.path);
+    if (problem !== null) return problem;
+  }
+  const data = op.op === 'create' || op.op === 'setData' ? dataOf(op) : null;
+  if (data !== null && dataByteLength(data) > CLIENT_DATA_SIZE_LIMIT) return `data must be equal of smaller than ${CLIENT_DATA_SIZE_LIMIT} bytes.`;
+  if ((op.op === 'create' || op.op === 'setACL') && aclOf(op.acl).length === 0) return 'acls must be a non-empty array.';
+  return null;
+}
+
+function multiPathProblem(driver: Driver, op: InputOp): string | null {
+  if (driver.rawPaths || op.rawPath === true) return null;
+  for (const sub of (op.ops as InputOp[] | undefined) ?? []) {
+    if (sub.rawPath === true) continue;
+    const problem = clientPathProblem(sub.path);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+// A request the library fails itself (ConnectionManager.queue when CLOSED), in the oracle's key order.
+function localError(op: InputOp, base: fmt.LineBase, err: ErrorName): fmt.Line {
+  const version = (op.version as number | undefined) ?? -1;
+  switch (op.op) {
+    case 'create': return fmt.formatLocalErrorLine(base, err, {}, { mode: (op.mode as string | number | undefined) ?? 'PERSISTENT' });
+    case 'delete': case 'remove': case 'setData': case 'setACL': return fmt.formatLocalErrorLine(base, err, { version });
+    case 'getData': case 'exists': case 'getChildren': return fmt.formatLocalErrorLine(base, err, { watch: op.watch === true });
+    default: return fmt.formatLocalErrorLine(base, err);
+  }
 }
 
 function runClientOp(driver: Driver, client: Client, op: InputOp, base: fmt.LineBase): fmt.Line {
@@ -132,7 +207,8 @@ function runClientOp(driver: Driver, client: Client, op: InputOp, base: fmt.Line
     case 'addAuth': {
       const scheme = (op.scheme as string | undefined) ?? 'digest';
       const id = authIdFor(scheme, String(op.auth ?? ''));
-      if (id !== null) client.authIds.push(id);
+      if (id !== null) client.authIds = withAuthId(client.authIds, id);
+      else authFailed(driver, client);
       return fmt.formatAddAuthLine(base, scheme);
     }
     case 'close': return closeClient(driver, client, base);
@@ -179,9 +255,11 @@ function registerWatch(driver: Driver, client: Client, read: reads.WatchingRead,
   table[path] = [...(table[path] ?? []), driver.currentOp];
 }
 
+// oracle.mjs toBuf: dataB64 wins; a non-string value is sent as its JSON text.
 function dataOf(op: InputOp): string | null {
+  if (typeof op.dataB64 === 'string') return dataFromBase64(op.dataB64);
   if (op.data === undefined || op.data === null) return null;
-  return typeof op.data === 'string' ? op.data : JSON.stringify(op.data);
+  return dataFromText(typeof op.data === 'string' ? op.data : JSON.stringify(op.data));
 }
 
 function aclOf(acl: unknown): Acl[] {
@@ -229,7 +307,8 @@ function openSession(driver: Driver, label: string, requestedMs: number | undefi
   driver.sessionCount += 1;
   const sessionId = SERVER_ID * 2 ** 40 + driver.sessionCount;
   const timeoutMs = sessions.negotiateTimeoutMs(requestedMs ?? 30000, driver.tracker.tickMs);
-  const client: Client = { label, sessionId, timeoutMs, authIds: [], status: 'live', tables: { data: {}, exist: {}, child: {} } };
+  // NIOServerCnxn: every connection starts with the ip id of its remote address.
+  const client: Client = { label, sessionId, timeoutMs, authIds: connectionAuthIds(), status: 'live', tables: { data: {}, exist: {}, child: {} } };
   driver.clients[label] = client;
   if (!driver.clientOrder.includes(label)) driver.clientOrder.push(label);
   driver.format.clientOfSession[String(sessionId)] = label;
@@ -249,6 +328,19 @@ function endSession(driver: Driver, client: Client, status: Client['status']): v
   watches.removeSessionWatches(driver.watchManager, client.sessionId);
   sessions.removeSession(driver.tracker, client.sessionId);
   client.status = status;
+}
+
+// The server answers an addAuth of an unregistered scheme with AUTHFAILED and closes the connection
+// (ZooKeeperServer.processPacket); the session stays until it expires, its watches go with the
+// connection. node-zookeeper-client: AUTHENTICATION_FAILED on the reply, DISCONNECTED when the
+// socket closes, then CLOSED without retrying (ConnectionManager.onSocketClosed); the oracle
+// prints the first two as clientState lines.
+function authFailed(driver: Driver, client: Client): void {
+  watches.removeSessionWatches(driver.watchManager, client.sessionId);
+  client.status = 'authFailed';
+  for (const state of ['AUTHENTICATION_FAILED', 'DISCONNECTED']) {
+    driver.pending.push({ client: client.label, line: { clientState: state, client: client.label, afterOp: driver.currentOp } });
+  }
 }
 
 // crash: the connection drops (its watches go with it: DataTree.removeCnxn), the session stays.

@@ -95,6 +95,25 @@ describe('applyTxn: sessions', () => {
       ['NodeDeleted', '/svc/w-0000000000'], ['NodeChildrenChanged', '/svc'], ['NodeDeleted', '/e'], ['NodeChildrenChanged', '/'],
     ]);
     expect(tree.sessions).toEqual({});
+    expect(tree.ephemerals).toEqual({});
+  });
+  it('keeps each session\'s ephemeral paths as DataTree.ephemerals does: create adds, delete removes, close drops', () => {
+    const tree = createTree();
+    applyTxn(tree, txn(createOp('/a', 1, { kind: 'ephemeral' })));
+    applyTxn(tree, txn(createOp('/b', 2, { kind: 'ephemeral' })));
+    applyTxn(tree, txn(createOp('/p', 3)));
+    expect(tree.ephemerals).toEqual({ [String(S1)]: { entries: ['/a', '/b'], buckets: 16 } });
+    applyTxn(tree, txn({ type: 'delete', path: '/a' }));
+    expect(tree.ephemerals).toEqual({ [String(S1)]: { entries: ['/b'], buckets: 16 } });
+    expect(cloneTree(tree).ephemerals).toEqual(tree.ephemerals);
+    applyTxn(tree, txn({ type: 'closeSession', paths: ['/b'] }));
+    expect(tree.ephemerals).toEqual({});
+  });
+  it('closeSession deletes (and fires) in the txn\'s order', () => {
+    const tree = createTree();
+    for (const [index, name] of ['a', 'b', 'c'].entries()) applyTxn(tree, txn(createOp('/' + name, index + 1, { kind: 'ephemeral' })));
+    const { triggers } = applyTxn(tree, txn({ type: 'closeSession', paths: ['/c', '/a', '/b'] }));
+    expect(triggers.filter((t) => t.event === 'NodeDeleted').map((t) => t.path)).toEqual(['/c', '/a', '/b']);
   });
 });
 

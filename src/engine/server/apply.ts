@@ -7,7 +7,7 @@ import { copyAcl } from './acl';
 import type { ErrorName } from './errors';
 import { childName, parentPath } from './path';
 import { statOf } from './stat';
-import { type DataTree, type ZNode, addChildName, ephemeralsOf, getNode, removeChildName } from './tree';
+import { type DataTree, type ZNode, addChildName, addEphemeral, dropEphemeralSet, ephemeralSetOrder, getNode, removeChildName, removeEphemeral } from './tree';
 import type { OpResult, Txn, TxnOp, WatchTrigger } from './txn';
 
 /** Outcome of applying one txn. */
@@ -71,6 +71,7 @@ function applyCreate(scope: ApplyScope, op: Extract<TxnOp, { type: 'create' }>):
   };
   addChildName(parent, childName(op.path));
   tree.nodes[op.path] = node;
+  if (node.kind === 'ephemeral') addEphemeral(tree, node.ephemeralOwner, op.path);
   scope.triggers.push({ path: op.path, event: 'NodeCreated', acl: copyAcl(node.acl), zxid: txn.zxid });
   scope.triggers.push({ path: parentName, event: 'NodeChildrenChanged', acl: copyAcl(parent.acl), zxid: txn.zxid });
   return { type: 'create', err: 'OK', path: op.path, stat: statOf(node) };
@@ -95,6 +96,7 @@ function deleteNode(scope: ApplyScope, path: string): OpResult | null {
   const node = getNode(tree, path);
   if (node === undefined) return errorResult('NONODE');
   delete tree.nodes[path];
+  if (node.kind === 'ephemeral') removeEphemeral(tree, node.ephemeralOwner, path);
   // One NodeDeleted per watcher for data and child watches together, then the parent's change.
   scope.triggers.push({ path, event: 'NodeDeleted', acl: copyAcl(node.acl), zxid: txn.zxid });
   scope.triggers.push({ path: parentName, event: 'NodeChildrenChanged', acl: copyAcl(parent.acl), zxid: txn.zxid });
@@ -122,12 +124,13 @@ function applySetAcl(scope: ApplyScope, op: Extract<TxnOp, { type: 'setACL' }>):
   return { type: 'setACL', err: 'OK', stat: statOf(node) };
 }
 
-// DataTree.killSession: delete the txn's list (missing ones are skipped), then any other
-// ephemeral this replica still has for the session; then forget the session.
+// DataTree.killSession: delete the txn's list in its order (missing ones are skipped), then any
+// other ephemeral this replica still has for the session (its set's order); then forget the session.
 function applyCloseSession(scope: ApplyScope, paths: readonly string[]): OpResult {
   const sessionId = scope.txn.sessionId;
   for (const path of paths) deleteNode(scope, path);
-  for (const path of ephemeralsOf(scope.tree, sessionId)) deleteNode(scope, path);
+  for (const path of ephemeralSetOrder(scope.tree, sessionId)) deleteNode(scope, path);
+  dropEphemeralSet(scope.tree, sessionId);
   delete scope.tree.sessions[String(sessionId)];
   return { type: 'closeSession', err: 'OK' };
 }

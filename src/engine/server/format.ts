@@ -3,6 +3,7 @@
 // order, zxids and session ids as hex strings, --stable dropping times and session ids.
 
 import { type Acl, permsString } from './acl';
+import { dataToBase64, isTextData } from './data';
 import { ERROR_CODES, type ErrorName } from './errors';
 import type { Stat } from './stat';
 import type { OpResult } from './txn';
@@ -87,10 +88,16 @@ export function formatVersionedWriteLine(base: LineBase, version: number, err: E
   return line;
 }
 
+/** Data as the oracle's fmtData prints it: null, UTF-8 text as "data", other bytes as "dataB64" (data.ts). */
+export function formatData(data: string | null): Line {
+  if (data === null) return { data: null };
+  return isTextData(data) ? { data } : { dataB64: dataToBase64(data) };
+}
+
 /** getData line. */
 export function formatGetDataLine(base: LineBase, watch: boolean, err: ErrorName, zxid: number, data: string | null, stat: Stat | null, options: FormatOptions): Line {
   const line: Line = { ...head(base), watch, ...errFields(err), zxid: zxidHex(zxid) };
-  if (err === 'OK' && stat !== null) Object.assign(line, { data }, { stat: formatStat(stat, options) });
+  if (err === 'OK' && stat !== null) Object.assign(line, formatData(data), { stat: formatStat(stat, options) });
   return line;
 }
 
@@ -160,9 +167,23 @@ export function formatAddAuthLine(base: LineBase, scheme: string): Line {
   return { ...head(base), scheme, ...errFields('OK'), note: 'sent (no reply surfaced by client)' };
 }
 
-/** An op that failed in the client library without a server reply (e.g. CONNECTIONLOSS after crash). */
-export function formatLocalErrorLine(base: LineBase, err: ErrorName, extra: Line = {}): Line {
-  return { ...head(base), ...extra, ...errFields(err), local: true };
+/**
+ * An op that failed in the client library without a server reply (e.g. CONNECTIONLOSS after close
+ * or crash). Keys as the oracle orders them: `before` (version, watch) precede err, `after`
+ * (create's mode) follows local.
+ */
+export function formatLocalErrorLine(base: LineBase, err: ErrorName, before: Line = {}, after: Line = {}): Line {
+  return { ...head(base), ...before, ...errFields(err), local: true, ...after };
+}
+
+/** An outcome of the oracle itself (code null): ORACLE_ALREADY_CLOSED, ORACLE_ALREADY_CONNECTED, ORACLE_ERROR. */
+export function formatOracleOutcomeLine(base: LineBase, err: string): Line {
+  return { ...head(base), err, code: null };
+}
+
+/** An op the client library refused before sending (oracle: CLIENT_REJECTED with the library's assertion message). */
+export function formatClientRejectedLine(base: LineBase, message: string): Line {
+  return { ...head(base), err: 'CLIENT_REJECTED', code: null, message };
 }
 
 /** A watch notification line. */

@@ -6,6 +6,7 @@
 
 import type { Acl } from './acl';
 import type { MultiSubOp, WriteOp } from './txn';
+import { dataByteLength } from './data';
 import { utf8ByteLength } from './utf8';
 
 /** jute.maxbuffer default. */
@@ -20,15 +21,20 @@ function stringBytes(text: string | null): number {
   return INT_BYTES + (text === null ? 0 : utf8ByteLength(text));
 }
 
+// jute buffer: int length, then the stored bytes (-1 length for null).
+function dataBytes(data: string | null): number {
+  return INT_BYTES + dataByteLength(data);
+}
+
 function aclBytes(acl: readonly Acl[]): number {
   return INT_BYTES + acl.reduce((sum, entry) => sum + INT_BYTES + stringBytes(entry.scheme) + stringBytes(entry.id), 0);
 }
 
 function subOpBytes(op: MultiSubOp): number {
   switch (op.type) {
-    case 'create': return stringBytes(op.path) + stringBytes(op.data) + aclBytes(op.acl) + INT_BYTES + (op.ttlMs === undefined ? 0 : 8);
+    case 'create': return stringBytes(op.path) + dataBytes(op.data) + aclBytes(op.acl) + INT_BYTES + (op.ttlMs === undefined ? 0 : 8);
     case 'delete': return stringBytes(op.path) + INT_BYTES;
-    case 'setData': return stringBytes(op.path) + stringBytes(op.data) + INT_BYTES;
+    case 'setData': return stringBytes(op.path) + dataBytes(op.data) + INT_BYTES;
     case 'check': return stringBytes(op.path) + INT_BYTES;
   }
 }

@@ -202,13 +202,23 @@ describe('multi (facts 4.8)', () => {
 });
 
 describe('sessions, containers and TTL nodes', () => {
-  it('closeSession lists the session\'s ephemerals, sorted, and needs no session check', () => {
+  it('closeSession lists the session\'s ephemerals in HashSet.clone() order and needs no session check', () => {
     const server = newServer();
-    write(server, create('/z', { mode: 'EPHEMERAL' }));
-    write(server, create('/a', { mode: 'EPHEMERAL' }));
-    write(server, create('/b', { mode: 'EPHEMERAL' }), { sessionId: S2 });
+    write(server, create('/k'));
+    for (const name of ['e', 'd', 'c', 'b', 'a']) write(server, create('/k/' + name, { mode: 'EPHEMERAL' }));
+    write(server, create('/x', { mode: 'EPHEMERAL' }), { sessionId: S2 });
     const { txn } = write(server, { type: 'closeSession' }, { ctx: { sessionError: 'SESSIONEXPIRED' } });
-    expect(txn.op).toEqual({ type: 'closeSession', paths: ['/a', '/z'] });
+    // Not creation order, not sorted: Java 17 HashSet iteration (javaHash.ts; tests/golden 135).
+    expect(txn.op).toEqual({ type: 'closeSession', paths: ['/k/a', '/k/b', '/k/e', '/k/c', '/k/d'] });
+  });
+  it('closeSession order keeps the table size the set grew to, after deletes (DataTree.ephemerals never shrinks)', () => {
+    const grown = newServer();
+    for (let n = 0; n < 13; n++) write(grown, create(`/n${n}`, { mode: 'EPHEMERAL' }));
+    for (let n = 2; n < 13; n++) write(grown, { type: 'delete', path: `/n${n}`, version: -1 });
+    expect(grown.tree.ephemerals[String(S1)]).toEqual({ entries: ['/n0', '/n1'], buckets: 32 });
+    const { txn } = write(grown, { type: 'closeSession' });
+    expect(txn.op).toMatchObject({ type: 'closeSession' });
+    expect((txn.op as { paths: string[] }).paths.sort()).toEqual(['/n0', '/n1']);
   });
   it('CONTAINER and TTL creates make their node kinds; a raw flag 4 on plain create is persistent (3.8 oracle)', () => {
     const server = newServer();

@@ -9,7 +9,7 @@ import { type NodeKind, isValidTtl, modeInfo } from './createMode';
 import type { ErrorName } from './errors';
 import { isValidPath, parentPath } from './path';
 import { nextVersion, sequenceSuffix, toInt32, versionMatches } from './stat';
-import { type DataTree, ephemeralsOf, getNode, isSpecialPath } from './tree';
+import { type DataTree, closeSessionOrder, getNode, isSpecialPath } from './tree';
 import type { CheckOp, CreateOp, DeleteOp, MultiSubOp, SetAclOp, SetDataOp, Txn, TxnOp, WriteRequest } from './txn';
 
 /** What the leader knows when it prepares a request. */
@@ -56,7 +56,12 @@ export function prepareTxn(tree: DataTree, request: WriteRequest, ctx: PrepConte
       return { ...header, op: { type: 'createSession', timeoutMs: op.timeoutMs } };
     case 'closeSession':
       // No session check: the expirer submits this without owning the session (PRP closeSession).
-      return { ...header, op: { type: 'closeSession', paths: ephemeralsOf(tree, request.sessionId) } };
+      // The paths go in the iteration order of HashSet.clone() of the session's ephemerals
+      // (DataTree.getEphemerals), decided here once so every replica deletes in that order.
+      // (ZooKeeper clones the committed set, then adds the session's in-flight creates to the
+      // clone; the speculative tree has added them before cloning: the same paths, in an order
+      // that can differ only while the session's own creates are still uncommitted.)
+      return { ...header, op: { type: 'closeSession', paths: closeSessionOrder(tree, request.sessionId) } };
     case 'multi':
       return { ...header, op: prepareMulti(scope, op.ops) };
     case 'deleteContainer':

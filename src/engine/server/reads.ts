@@ -23,14 +23,15 @@ export function getData(tree: DataTree, path: string, authIds: readonly AclId[])
 
 /**
  * exists: on the wire a missing node is NONODE (the Java API turns it into a null Stat; the oracle
- * prints exists:false, stat:null). READ is checked only when the node exists; a NUL in the path
- * is BADARGUMENTS.
+ * prints exists:false, stat:null). No permission is needed: FinalRequestProcessor's exists case
+ * makes no checkACL call (3.8.0; "TODO we need to figure out the security requirement"), so even a
+ * node its caller cannot READ shows its stat (tests/golden 068, 075). A NUL in the path is
+ * BADARGUMENTS. `_authIds` is kept so every read has the same shape.
  */
-export function exists(tree: DataTree, path: string, authIds: readonly AclId[]): ExistsResult {
+export function exists(tree: DataTree, path: string, _authIds: readonly AclId[] = []): ExistsResult {
   if (path.indexOf('\0') !== -1) return { err: 'BADARGUMENTS', exists: false, stat: null };
   const node = getNode(tree, path);
   if (node === undefined) return { err: 'NONODE', exists: false, stat: null };
-  if (!hasPermission(node.acl, PERM_READ, authIds)) return { err: 'NOAUTH', exists: false, stat: null };
   return { err: 'OK', exists: true, stat: statOf(node) };
 }
 

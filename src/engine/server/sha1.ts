@@ -79,3 +79,21 @@ export function base64Encode(bytes: readonly number[]): string {
   }
   return out;
 }
+
+/** Standard base64 decoding (java.util.Base64 / Node Buffer); characters outside the alphabet are skipped. */
+export function base64Decode(text: string): number[] {
+  const out: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const character of text) {
+    const value = BASE64_ALPHABET.indexOf(character === '-' ? '+' : character === '_' ? '/' : character);
+    if (value === -1) continue;
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((buffer >> bits) & 0xff);
+    }
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
 
 import { clientEphemeralOwner } from './createMode';
 import type { ZNode } from './tree';
-import { utf8ByteLength } from './utf8';
+import { dataByteLength } from './data';
 
 /** The 11 Stat fields exactly as a client receives them (times in ms since the epoch). */
 export interface Stat {
@@ -34,7 +34,7 @@ export function statOf(node: ZNode): Stat {
     cversion: toInt32(node.cversion * 2 - numChildren),
     aversion: node.aversion,
     ephemeralOwner: clientEphemeralOwner(node.kind, node.ephemeralOwner),
-    dataLength: node.data === null ? 0 : utf8ByteLength(node.data),
+    dataLength: dataByteLength(node.data),
     numChildren,
     pzxid: node.pzxid,
   };

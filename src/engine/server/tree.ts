@@ -3,6 +3,7 @@
 
 import { type Acl, OPEN_ACL_UNSAFE, READ_ACL_UNSAFE, copyAcl } from './acl';
 import type { NodeKind } from './createMode';
+import { type JavaHashSet, addToJavaHashSet, cloneJavaHashSet, copyJavaHashSet, javaHashSetIteration, newJavaHashSet, removeFromJavaHashSet } from './javaHash';
 import { compareStrings } from './path';
 
 /** One znode. `cversion` is the STORED value (number of child creates), see stat.ts for the visible one. */
@@ -32,10 +33,16 @@ export interface SessionRecord {
   timeoutMs: number;
 }
 
-/** The whole tree of one server. Keys of `nodes` are absolute paths; keys of `sessions` are String(sessionId). */
+/** The whole tree of one server. Keys of `nodes` are absolute paths; keys of `sessions` and `ephemerals` are String(sessionId). */
 export interface DataTree {
   nodes: { [path: string]: ZNode };
   sessions: { [sessionKey: string]: SessionRecord };
+  /**
+   * DataTree.ephemerals: each session's ephemeral paths as the Java HashSet it is (javaHash.ts),
+   * because its iteration order decides the order a closing session's ephemerals are deleted in.
+   * A set stays (maybe empty) after its last ephemeral is deleted, until the session ends.
+   */
+  ephemerals: { [sessionKey: string]: JavaHashSet };
   lastProcessedZxid: number;
 }
 
@@ -46,7 +53,7 @@ export const CONFIG_PATH = '/zookeeper/config';
 
 /** A fresh tree: /, /zookeeper, /zookeeper/quota, /zookeeper/config, all with zeroed stats (DataTree constructor). */
 export function createTree(configData = ''): DataTree {
-  const tree: DataTree = { nodes: {}, sessions: {}, lastProcessedZxid: 0 };
+  const tree: DataTree = { nodes: {}, sessions: {}, ephemerals: {}, lastProcessedZxid: 0 };
   tree.nodes[ROOT_PATH] = systemNode(['zookeeper'], OPEN_ACL_UNSAFE);
   tree.nodes[ZOOKEEPER_PATH] = systemNode(['config', 'quota'], OPEN_ACL_UNSAFE);
   tree.nodes[QUOTA_PATH] = systemNode([], OPEN_ACL_UNSAFE);
@@ -89,7 +96,9 @@ export function cloneTree(tree: DataTree): DataTree {
     const record = tree.sessions[key] as SessionRecord;
     sessions[key] = { sessionId: record.sessionId, timeoutMs: record.timeoutMs };
   }
-  return { nodes, sessions, lastProcessedZxid: tree.lastProcessedZxid };
+  const ephemerals: { [sessionKey: string]: JavaHashSet } = {};
+  for (const key of Object.keys(tree.ephemerals).sort(compareStrings)) ephemerals[key] = copyJavaHashSet(tree.ephemerals[key] as JavaHashSet);
+  return { nodes, sessions, ephemerals, lastProcessedZxid: tree.lastProcessedZxid };
 }
 
 /** All paths in sorted order. */
@@ -97,12 +106,46 @@ export function sortedPaths(tree: DataTree): string[] {
   return Object.keys(tree.nodes).sort(compareStrings);
 }
 
-/** Paths of the ephemerals owned by a session, sorted (DataTree.getEphemerals, made deterministic). */
+/** Paths of the ephemerals owned by a session, sorted (for views and tests; see closeSessionOrder for ZooKeeper's order). */
 export function ephemeralsOf(tree: DataTree, sessionId: number): string[] {
   return sortedPaths(tree).filter((path) => {
     const node = tree.nodes[path] as ZNode;
     return node.kind === 'ephemeral' && node.ephemeralOwner === sessionId;
   });
+}
+
+/**
+ * The session's ephemerals in the order a closeSession txn lists them: the iteration order of
+ * DataTree.getEphemerals(session), which is a HashSet.clone() (PrepRequestProcessor closeSession).
+ */
+export function closeSessionOrder(tree: DataTree, sessionId: number): string[] {
+  const set = tree.ephemerals[String(sessionId)];
+  return set === undefined ? [] : javaHashSetIteration(cloneJavaHashSet(set));
+}
+
+/** The session's ephemerals in the iteration order of the live set (DataTree.killSession's leftovers). */
+export function ephemeralSetOrder(tree: DataTree, sessionId: number): string[] {
+  const set = tree.ephemerals[String(sessionId)];
+  return set === undefined ? [] : javaHashSetIteration(set);
+}
+
+/** DataTree.createNode: an ephemeral's path joins its owner's set (created on first use). */
+export function addEphemeral(tree: DataTree, sessionId: number, path: string): void {
+  const key = String(sessionId);
+  const set = tree.ephemerals[key] ?? newJavaHashSet();
+  addToJavaHashSet(set, path);
+  tree.ephemerals[key] = set;
+}
+
+/** DataTree.deleteNode: the path leaves its owner's set (the set itself stays). */
+export function removeEphemeral(tree: DataTree, sessionId: number, path: string): void {
+  const set = tree.ephemerals[String(sessionId)];
+  if (set !== undefined) removeFromJavaHashSet(set, path);
+}
+
+/** DataTree.killSession: ephemerals.remove(session). */
+export function dropEphemeralSet(tree: DataTree, sessionId: number): void {
+  delete tree.ephemerals[String(sessionId)];
 }
 
 /** Insert a child name keeping the list sorted; no-op when present. */

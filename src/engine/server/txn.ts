@@ -51,7 +51,7 @@ export type TxnOp =
   | { type: 'setACL'; path: string; acl: Acl[]; aversion: number }
   | { type: 'check'; path: string }
   | { type: 'createSession'; timeoutMs: number }
-  /** Ephemerals to delete, sorted (CloseSessionTxn.paths2Delete). */
+  /** Ephemerals to delete, in the leader's HashSet.clone() iteration order (CloseSessionTxn.paths2Delete; tree.closeSessionOrder). */
   | { type: 'closeSession'; paths: string[] }
   | { type: 'error'; err: ErrorName }
   /** Sub-txns; when the multi failed every one is an error txn (OK before the failure, RUNTIMEINCONSISTENCY after). */

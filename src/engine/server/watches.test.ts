@@ -97,9 +97,12 @@ describe('removal', () => {
 });
 
 describe('READ filtering on delivery (3.8.4+/3.9.2+, CVE-2024-23944)', () => {
-  it('drops events for nodes the watcher may not read, unless turned off', () => {
+  it('is on by default, as on the oracle\'s server (Debian 3.8.0-11+deb12u2 backports the fix)', () => {
+    expect(createWatchManager().filterByReadAcl).toBe(true);
+  });
+  it('when on, drops events for nodes the watcher may not read', () => {
     const secret = [{ perms: PERM_ALL, scheme: 'digest', id: digestId('bob:pw') }];
-    const on = createWatchManager();
+    const on = createWatchManager(true);
     addPersistentWatch(on, 1, '/', 'PERSISTENT_RECURSIVE');
     expect(triggerWatches(on, [trig('NodeDataChanged', '/s', secret)])).toEqual([]);
     expect(triggerWatches(on, [trig('NodeDataChanged', '/s', secret)], { 1: [{ scheme: 'digest', id: digestId('bob:pw') }] }).length).toBe(1);

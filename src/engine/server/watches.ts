@@ -26,7 +26,12 @@ type WatchTable = { [path: string]: WatchEntry[] };
 export interface WatchManager {
   data: WatchTable;
   child: WatchTable;
-  /** Deliver an event only if the watcher may READ the node (ZooKeeper 3.8.4+/3.9.2+, CVE-2024-23944). */
+  /**
+   * Deliver an event only if the watcher may READ the node (CVE-2024-23944 fix: 3.8.4+, 3.9.2+,
+   * and Debian's 3.8.0-11+deb12u2, the oracle's build, which backports it; NIOServerCnxn.process
+   * checks READ on the node's ACL with the connection's auth ids). A filtered one-time watch is
+   * still consumed. Off = upstream 3.8.0-3.8.3 (WatchManager.triggerWatch made no ACL check).
+   */
   filterByReadAcl: boolean;
 }
 
@@ -46,7 +51,7 @@ export type PersistentWatchMode = 'PERSISTENT' | 'PERSISTENT_RECURSIVE';
 /** WatcherType of removeWatches. */
 export type RemovableWatchType = 'Children' | 'Data' | 'Persistent' | 'PersistentRecursive' | 'Any';
 
-/** An empty watch manager. */
+/** An empty watch manager; READ filtering on by default, as on the oracle's server (see filterByReadAcl). */
 export function createWatchManager(filterByReadAcl = true): WatchManager {
   return { data: {}, child: {}, filterByReadAcl };
 }

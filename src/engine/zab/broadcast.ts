@@ -1,0 +1,106 @@
+// The leader in BROADCAST (Leader.propose / processAck / tryToCommit / commit / inform):
+// PROPOSAL to forwarding followers, ACK quorum with the leader counting itself, COMMIT strictly
+// in zxid order, INFORM (the txn itself) to observers.
+import type { EndpointId } from '../sim/network';
+import { addSorted, hasBug, type ZabContext } from './context';
+import { deliverCommitted } from './deliver';
+import { layerContext } from './clients';
+import { ZAB_CHANNEL, type RequestOrigin } from './packets';
+import { containsQuorum, isVoter } from './quorum';
+import { restartElection } from './roles';
+import type { LeaderState, OutstandingProposal } from './state';
+import { logTxn } from './txnlog';
+import { COUNTER_MAX, zxidCounter } from './zxid';
+
+/** Turns a client write into a proposal (PrepRequestProcessor + Leader.propose). */
+export function proposeRequest(context: ZabContext, request: unknown, origin: RequestOrigin | null): void {
+  const { state, machine, effects } = context;
+  const leader = state.leader!;
+  if (state.phase !== 'BROADCAST' || leader.speculativeDb === null) return;
+  if (context.layer !== null && origin !== null && context.layer.isSync(request)) return processSync(context, leader, origin);
+  if (zxidCounter(leader.lastProposedZxid) >= COUNTER_MAX) {
+    // ZOOKEEPER-1277: the counter would roll over; force a new epoch.
+    restartElection(context, 'zxid lower 32 bits have rolled over, forcing re-election');
+    return;
+  }
+  const zxid = leader.lastProposedZxid + 1;
+  const txn = machine.prepare(leader.speculativeDb, request, zxid, effects.nowMs);
+  machine.apply(leader.speculativeDb, txn, zxid);
+  leader.lastProposedZxid = zxid;
+  const proposal: OutstandingProposal = { zxid, txn, origin, acks: [] };
+  leader.outstanding.push(proposal);
+  for (const handler of leader.handlers) {
+    if (!handler.forwarding || handler.isObserver) continue;
+    effects.send(handler.sid, ZAB_CHANNEL, { type: 'PROPOSAL', connection: handler.connection, zxid, txn, origin }, true);
+    if (handler.stage === 'BROADCAST' || handler.stage === 'AWAIT_STARTUP') handler.unacked.push({ zxid, sentMs: effects.nowMs });
+  }
+  if (hasBug(context, 'commit-before-quorum')) {
+    leader.outstanding = leader.outstanding.filter((entry) => entry !== proposal);
+    commitProposal(context, proposal);
+  }
+  // The leader logs its own proposal and acks itself once it is fsynced (SyncRequestProcessor ->
+  // AckRequestProcessor).
+  for (const entry of logTxn(context, { zxid, txn, origin })) processAck(context, state.id, entry.zxid);
+}
+
+/** Leader.processAck: count an ACK, then commit every head proposal that has a quorum. */
+export function processAck(context: ZabContext, sid: EndpointId, zxid: number): void {
+  const { state } = context;
+  const leader = state.leader;
+  if (leader === null || zxidCounter(zxid) === 0) return; // NEWLEADER/UPTODATE acks carry (e, 0)
+  const proposal = leader.outstanding.find((entry) => entry.zxid === zxid);
+  if (proposal === undefined) return; // already committed, or never proposed by this leader
+  if (isVoter(state.config, sid)) addSorted(proposal.acks, sid);
+  commitReadyProposals(context, leader);
+}
+
+/** tryToCommit, strictly in zxid order: only the oldest outstanding proposal may commit. */
+function commitReadyProposals(context: ZabContext, leader: LeaderState): void {
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    const head = leader.outstanding[0];
+    if (head === undefined || !containsQuorum(context.state.config, head.acks)) return;
+    leader.outstanding.shift();
+    commitProposal(context, head);
+  }
+}
+
+/** Leader.commit + inform: COMMIT to followers, INFORM to observers, apply locally. */
+function commitProposal(context: ZabContext, proposal: OutstandingProposal): void {
+  const { state, effects } = context;
+  const leader = state.leader!;
+  for (const handler of leader.handlers) {
+    if (!handler.forwarding) continue;
+    const packet = handler.isObserver
+      ? { type: 'INFORM' as const, connection: handler.connection, zxid: proposal.zxid, txn: proposal.txn, origin: proposal.origin }
+      : { type: 'COMMIT' as const, connection: handler.connection, zxid: proposal.zxid };
+    effects.send(handler.sid, ZAB_CHANNEL, packet, true);
+  }
+  deliverCommitted(context, { zxid: proposal.zxid, txn: proposal.txn, origin: proposal.origin });
+  const ready = leader.pendingSyncs.filter((sync) => sync.zxid <= proposal.zxid);
+  leader.pendingSyncs = leader.pendingSyncs.filter((sync) => sync.zxid > proposal.zxid);
+  for (const sync of ready) sendSync(context, sync.origin);
+}
+
+/** Leader.processSync: answered at once when nothing is outstanding, else after the last
+ * proposal issued before it commits. */
+function processSync(context: ZabContext, leader: LeaderState, origin: RequestOrigin): void {
+  if (leader.outstanding.length === 0) return sendSync(context, origin);
+  leader.pendingSyncs.push({ zxid: leader.lastProposedZxid, origin });
+}
+
+/** Leader.sendSync: to the learner the client is on, or to our own layer. */
+function sendSync(context: ZabContext, origin: RequestOrigin): void {
+  const { state, effects } = context;
+  if (origin.server === state.id) {
+    context.layer?.syncDone(layerContext(context), origin);
+    return;
+  }
+  const handler = state.leader!.handlers.find((entry) => entry.sid === origin.server && entry.forwarding);
+  if (handler) effects.send(handler.sid, ZAB_CHANNEL, { type: 'SYNC', connection: handler.connection, zxid: state.lastProcessedZxid, origin }, true);
+}
+
+/** SyncLimitCheck.updateAck: the learner acked zxid (and, acks being in order, all before it). */
+export function noteLearnerAck(leader: LeaderState, sid: EndpointId, zxid: number): void {
+  const handler = leader.handlers.find((entry) => entry.sid === sid);
+  if (handler) handler.unacked = handler.unacked.filter((entry) => entry.zxid > zxid);
+}

@@ -1,0 +1,95 @@
+// The leader's choice of how to synchronise one learner (LearnerHandler.syncFollower and
+// queueCommittedProposals), as a pure function of the learner's last zxid and the leader's
+// committedLog window. Rules in ZooKeeper's order (facts 2.4):
+//  1. peerLastZxid == lastProcessedZxid              -> empty DIFF
+//  2. peerLastZxid > maxCommittedLog (counter != 0)  -> TRUNC to maxCommittedLog
+//  3. minCommittedLog <= peerLastZxid <= max         -> DIFF + pairs, or TRUNC + pairs, or SNAP when
+//                                                       that TRUNC would cross an epoch boundary
+//  4. otherwise                                      -> SNAP (on-disk txn-log sync is not modelled)
+import type { LogEntry } from './state';
+import { zxidCounter, zxidEpoch } from './zxid';
+
+export interface SyncPlan {
+  mode: 'DIFF' | 'TRUNC' | 'SNAP';
+  /** The zxid the DIFF/TRUNC/SNAP packet carries. */
+  zxid: number;
+  /** Committed txns to send as PROPOSAL + COMMIT pairs after the mode packet. */
+  proposals: LogEntry[];
+  /** The last zxid queued for the learner; live forwarding starts after it (startForwarding). */
+  lastQueuedZxid: number;
+}
+
+export interface SyncInput {
+  peerLastZxid: number;
+  /** The leader's committedLog window, oldest first. */
+  committedLog: readonly LogEntry[];
+  lastProcessedZxid: number;
+  /** Bug lab 'skip-trunc': answer DIFF where TRUNC is due. */
+  skipTrunc?: boolean;
+}
+
+/** Decides DIFF / TRUNC / TRUNC+DIFF / SNAP for a learner whose last logged zxid is peerLastZxid. */
+export function planSync(input: SyncInput): SyncPlan {
+  const { peerLastZxid, committedLog, lastProcessedZxid } = input;
+  const isPeerNewEpochZxid = zxidCounter(peerLastZxid) === 0;
+  const first = committedLog[0];
+  const last = committedLog[committedLog.length - 1];
+  const minCommittedLog = first ? first.zxid : lastProcessedZxid;
+  const maxCommittedLog = last ? last.zxid : lastProcessedZxid;
+  const snap: SyncPlan = { mode: 'SNAP', zxid: lastProcessedZxid, proposals: [], lastQueuedZxid: lastProcessedZxid };
+  if (peerLastZxid === lastProcessedZxid) {
+    return { mode: 'DIFF', zxid: peerLastZxid, proposals: [], lastQueuedZxid: peerLastZxid };
+  }
+  if (peerLastZxid > maxCommittedLog && !isPeerNewEpochZxid) {
+    const mode = input.skipTrunc ? 'DIFF' : 'TRUNC';
+    return { mode, zxid: maxCommittedLog, proposals: [], lastQueuedZxid: maxCommittedLog };
+  }
+  if (minCommittedLog <= peerLastZxid && peerLastZxid <= maxCommittedLog) {
+    return walkCommittedLog(input, maxCommittedLog) ?? snap;
+  }
+  return snap;
+}
+
+/** queueCommittedProposals: finds the learner's zxid in the window and queues what follows.
+ * Returns null when only a SNAP can help (TRUNC across an epoch boundary). */
+function walkCommittedLog(input: SyncInput, maxCommittedLog: number): SyncPlan | null {
+  const { peerLastZxid, committedLog } = input;
+  const isPeerNewEpochZxid = zxidCounter(peerLastZxid) === 0;
+  let mode: SyncPlan['mode'] | null = null;
+  let modeZxid = 0;
+  let queuedZxid = peerLastZxid;
+  let previousZxid = -1;
+  const proposals: LogEntry[] = [];
+  for (const entry of committedLog) {
+    if (entry.zxid < peerLastZxid) {
+      previousZxid = entry.zxid;
+      continue;
+    }
+    if (mode === null) {
+      if (entry.zxid === peerLastZxid) {
+        // The learner's last zxid is in our history: it only lacks what follows.
+        mode = 'DIFF';
+        modeZxid = maxCommittedLog;
+        continue;
+      }
+      if (isPeerNewEpochZxid) {
+        mode = 'DIFF';
+        modeZxid = maxCommittedLog;
+      } else {
+        // The learner has a txn we never had (an old leader's uncommitted proposal).
+        if (zxidEpoch(entry.zxid) !== zxidEpoch(peerLastZxid)) return null; // a TRUNC may not cross epochs
+        mode = input.skipTrunc ? 'DIFF' : 'TRUNC';
+        modeZxid = input.skipTrunc ? maxCommittedLog : previousZxid;
+      }
+    }
+    if (entry.zxid <= queuedZxid) continue;
+    proposals.push(entry);
+    queuedZxid = entry.zxid;
+  }
+  if (mode === null && isPeerNewEpochZxid) {
+    mode = 'DIFF';
+    modeZxid = maxCommittedLog;
+  }
+  if (mode === null) return null;
+  return { mode, zxid: modeZxid, proposals, lastQueuedZxid: queuedZxid };
+}

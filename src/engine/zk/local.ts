@@ -1,0 +1,50 @@
+// The client-facing memory of one server (not replicated, lost on a crash): client connections
+// and their sessions, the watch tables, the learner's session touches, the leader's tracker.
+import type { AclId } from '../server/acl';
+import { createWatchManager, type WatchManager } from '../server/watches';
+import type { SessionTracker } from '../server/sessions';
+import type { ClientRequest } from '../client/packets';
+import type { EndpointId } from '../sim/network';
+
+/** A request held back so that replies leave in the session's order (CommitProcessor). */
+export interface HeldRequest {
+  xid: number;
+  request: ClientRequest | 'ping';
+}
+
+/** One client connection (NIOServerCnxn) with its session. */
+export interface Connection {
+  client: EndpointId;
+  connection: number;
+  sessionId: number;
+  authIds: AclId[];
+  /** Writes and syncs sent to the leader and not yet answered. */
+  outstanding: number;
+  held: HeldRequest[];
+}
+
+/** A connection waiting for its createSession txn to commit. */
+export interface PendingConnect {
+  client: EndpointId;
+  connection: number;
+  sessionId: number;
+  timeoutMs: number;
+}
+
+export interface ZkLocal {
+  /** Sorted by client endpoint. */
+  connections: Connection[];
+  pendingConnects: PendingConnect[];
+  watches: WatchManager;
+  /** Learner: sessions touched since the last PING reply, with their timeouts. */
+  touched: [number, number][];
+  /** Leader: SessionTrackerImpl; null elsewhere. */
+  tracker: SessionTracker | null;
+  /** Next session id this server hands out (SessionTrackerImpl.initializeNextSessionId). */
+  nextSessionId: number;
+}
+
+/** Fresh memory: nothing connected. ZooKeeper 3.8.0 does not filter watch events by READ ACL. */
+export function createLocal(): ZkLocal {
+  return { connections: [], pendingConnects: [], watches: createWatchManager(false), touched: [], tracker: null, nextSessionId: 0 };
+}
