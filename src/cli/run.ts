@@ -6,6 +6,7 @@ import type { TraceRecord } from '../engine/sim/trace';
 import { createWorld, type World, type WorldOptions } from '../engine/world';
 import { formatEventLine, type FormatOptions } from '../engine/server/format';
 import { outcomeLine } from './lines';
+import { zabChecker } from '../engine/check/world-checkers';
 
 export interface RunOptions {
   stable: boolean;
@@ -22,7 +23,7 @@ export const RUN_GRACE_MS = 600_000;
 
 /** Runs to the end of the scenario's steps and returns the output lines. */
 export function runToLines(input: RunInput, options: RunOptions): string[] {
-  const world = createWorld(input.scenario, input.inputs, { ...options.world, traceMessages: options.messages });
+  const world = createWorld(input.scenario, input.inputs, { checkers: [zabChecker(input.scenario.bugs as never)], ...options.world, traceMessages: options.messages });
   const lastAt = Math.max(0, ...input.scenario.steps.map((step) => step.at ?? 0), ...input.inputs.map((entry) => entry.atMs));
   const limitMs = options.limitMs ?? lastAt + RUN_GRACE_MS;
   const lines: string[] = [];

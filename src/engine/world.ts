@@ -51,10 +51,13 @@ export interface CheckedServer {
   state: unknown;
 }
 
-/** A named invariant, checked after every event; returns a description of each violation. */
+/** A named invariant, checked after every event; returns a description of each violation.
+ * Its memory (a ledger of what was ever committed, say) lives in the world state, so it is
+ * snapshotted, restored and replayed with the run. */
 export interface InvariantChecker {
   name: string;
-  check(servers: readonly CheckedServer[], timeMs: number): string[];
+  createMemory(): unknown;
+  check(memory: unknown, servers: readonly CheckedServer[], timeMs: number): string[];
 }
 
 export interface InvariantViolation {
@@ -99,7 +102,7 @@ export interface World {
   scriptDone(): boolean;
   /** Total events processed (for benchmarks). */
   eventsProcessed(): number;
-  /** How many invariant checks ran since this world object was made, and what broke. */
+  /** How many invariant checks ran in this run so far, and what broke (and when). */
   invariants(): InvariantReport;
 }
 
@@ -132,6 +135,8 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
     nextTimerGeneration: 1,
     inputCursor: 0,
     eventsProcessed: 0,
+    checkerMemory: {},
+    invariants: { checked: 0, violations: [] },
   };
 }
 
@@ -171,13 +176,14 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
   };
 
   const checkers = options.checkers ?? [];
-  const report: InvariantReport = { checked: 0, violations: [] };
   const runCheckers = (): void => {
     const state = runtime.state;
+    const report = state.invariants;
     const servers = state.servers.map((slot) => ({ id: slot.id, alive: slot.alive, state: slot.state }));
     for (const checker of checkers) {
       report.checked++;
-      for (const message of checker.check(servers, state.timeMs)) {
+      const memory = state.checkerMemory[checker.name] ?? (state.checkerMemory[checker.name] = checker.createMemory());
+      for (const message of checker.check(memory, servers, state.timeMs)) {
         if (report.violations.length < VIOLATIONS_KEPT_MAX) report.violations.push({ name: checker.name, timeMs: state.timeMs, event: state.eventsProcessed, message });
       }
     }
@@ -189,7 +195,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
   };
 
   const afterEvent = (): void => {
-    if (checkers.length > 0 && runtime.sink !== null) runCheckers();
+    if (checkers.length > 0) runCheckers();
     if (runtime.rolesChanged || runtime.state.script.waitingServing.length > 0) {
       runtime.rolesChanged = false;
       checkServing(runtime);
@@ -298,7 +304,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
     view: () => buildView(runtime),
     scriptDone: () => scriptFinished(runtime),
     eventsProcessed: () => runtime.state.eventsProcessed,
-    invariants: () => ({ checked: report.checked, violations: [...report.violations] }),
+    invariants: () => ({ checked: runtime.state.invariants.checked, violations: [...runtime.state.invariants.violations] }),
   };
   return world;
 }

@@ -9,7 +9,7 @@ const positiveInt = v.pipe(v.number(), v.integer('must be an integer'), v.minVal
 const serverId = v.pipe(v.number(), v.integer('must be an integer server id'), v.minValue(1, 'server ids start at 1'));
 const clientLabel = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(64, 'at most 64 characters'));
 const path = v.pipe(v.string('must be a string path'), v.maxLength(4096, 'path too long'));
-const version = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(-1, 'must be >= -1'));
+const version = v.pipe(v.number(), v.integer('must be an integer'));
 const at = v.optional(nonNegativeInt);
 
 const modeNames = ['PERSISTENT', 'EPHEMERAL', 'PERSISTENT_SEQUENTIAL', 'EPHEMERAL_SEQUENTIAL', 'CONTAINER', 'PERSISTENT_WITH_TTL', 'PERSISTENT_SEQUENTIAL_WITH_TTL'] as const;

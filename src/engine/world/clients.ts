@@ -21,7 +21,9 @@ export function createClientSlots(scenario: Scenario): ClientSlot[] {
     const config = scenario.clients[label]!;
     const endpoint = CLIENT_ID_BASE + index;
     const first = serverIds.indexOf(config.server);
-    const connectString = [...serverIds.slice(first), ...serverIds.slice(0, first)];
+    // An op list runs as the oracle does: one server in the connect string. A scenario's client
+    // knows every server, starting with its own (the real client shuffles; we rotate).
+    const connectString = scenario.oracleMode ? [config.server] : [...serverIds.slice(first), ...serverIds.slice(0, first)];
     return {
       label, endpoint, timers: {}, rng: createRng(scenario.seed, `client:${label}`),
       state: createClientState(label, endpoint, connectString, config.sessionTimeoutMs, createClientWatchTable()),

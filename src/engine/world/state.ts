@@ -68,4 +68,7 @@ export interface WorldState {
   /** How many recorded user actions have been applied. */
   inputCursor: number;
   eventsProcessed: number;
+  /** Each invariant checker's memory, by checker name. */
+  checkerMemory: Record<string, unknown>;
+  invariants: { checked: number; violations: { name: string; timeMs: number; event: number; message: string }[] };
 }

@@ -5,7 +5,7 @@ import type { LayerContext, ServerLayer } from '../zab/layer';
 import { LAYER_TIMER_PREFIX } from '../zab/layer';
 import type { RequestOrigin } from '../zab/packets';
 import { CLIENT_CHANNEL, clientPacketLabel, type ClientPayload, type ClientRequest, type ClientToServer, type ReadOp, type ServerToClient } from '../client/packets';
-import { authIdFor } from '../server/acl';
+import { authIdFor, connectionAuthIds } from '../server/acl';
 import type { ApplyOutcome } from '../server/apply';
 import { exceedsPacketLimit } from '../server/packetSize';
 import * as reads from '../server/reads';
@@ -77,7 +77,7 @@ function onConnect(context: LayerContext, from: EndpointId, packet: Extract<Clie
     send(context, from, { type: 'ConnectResponse', connection: packet.connection, timeoutMs: 0, sessionId: packet.sessionId });
     return;
   }
-  const connection: Connection = { client: from, connection: packet.connection, sessionId: packet.sessionId, authIds: [], outstanding: 0, held: [] };
+  const connection: Connection = { client: from, connection: packet.connection, sessionId: packet.sessionId, authIds: connectionAuthIds(), outstanding: 0, held: [] };
   addConnection(memory, connection);
   touch(context, connection);
   send(context, from, { type: 'ConnectResponse', connection: packet.connection, timeoutMs: record.timeoutMs, sessionId: packet.sessionId });
@@ -188,7 +188,9 @@ function afterApply(context: LayerContext, entry: LogEntry, result: unknown): vo
   const memory = local(context);
   const txn = entry.txn as Txn;
   const outcome = result as ApplyOutcome;
-  sendNotifications(context, triggerWatches(memory.watches, outcome.triggers));
+  const authIdsBySession: { [session: string]: Connection['authIds'] } = {};
+  for (const connection of memory.connections) authIdsBySession[String(connection.sessionId)] = connection.authIds;
+  sendNotifications(context, triggerWatches(memory.watches, outcome.triggers, authIdsBySession));
   if (txn.op.type === 'createSession') sessionCreated(context, txn, entry.origin);
   if (txn.op.type === 'closeSession') sessionClosed(context, txn, entry.origin, outcome);
   else answerWrite(context, entry.origin, entry.zxid, outcome);
@@ -202,7 +204,7 @@ function sessionCreated(context: LayerContext, txn: Txn, origin: RequestOrigin |
   const pending = memory.pendingConnects.find((entry) => entry.client === origin.client && entry.sessionId === txn.sessionId);
   if (!pending) return;
   memory.pendingConnects = memory.pendingConnects.filter((entry) => entry !== pending);
-  addConnection(memory, { client: pending.client, connection: pending.connection, sessionId: txn.sessionId, authIds: [], outstanding: 0, held: [] });
+  addConnection(memory, { client: pending.client, connection: pending.connection, sessionId: txn.sessionId, authIds: connectionAuthIds(), outstanding: 0, held: [] });
   send(context, pending.client, { type: 'ConnectResponse', connection: pending.connection, timeoutMs, sessionId: txn.sessionId });
 }
 

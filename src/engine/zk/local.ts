@@ -44,7 +44,8 @@ export interface ZkLocal {
   nextSessionId: number;
 }
 
-/** Fresh memory: nothing connected. ZooKeeper 3.8.0 does not filter watch events by READ ACL. */
+/** Fresh memory: nothing connected. Watch events are filtered by READ ACL, as in 3.8.4+ and in
+ * Debian's 3.8.0 (which backports the CVE-2024-23944 fix) that recorded the golden traces. */
 export function createLocal(): ZkLocal {
-  return { connections: [], pendingConnects: [], watches: createWatchManager(false), touched: [], tracker: null, nextSessionId: 0 };
+  return { connections: [], pendingConnects: [], watches: createWatchManager(), touched: [], tracker: null, nextSessionId: 0 };
 }
