@@ -46,6 +46,20 @@ export interface ServerProtocol<S, P> {
   label(payload: P): string;
   /** What the UI and the contract's view() show of a server. */
   summarize(state: S): ServerSummary;
+  /** The znodes of a server's data tree, sorted by path (protocols without a tree omit it). */
+  znodes?(state: S): ZnodeSummary[];
+}
+
+/** One znode as the view shows it. */
+export interface ZnodeSummary {
+  path: string;
+  /** Session id (hex) of an ephemeral's owner, else null. */
+  ephemeralOwner: string | null;
+  data: string | null;
+  version: number;
+  czxid: number;
+  mzxid: number;
+  numChildren: number;
 }
 
 /** The contract's per-server view (CONTRACT.md section 3) plus what the protocol adds. */

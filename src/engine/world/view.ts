@@ -3,6 +3,7 @@
 import type { DropReason, EndpointId } from '../sim/network';
 import type { ServerRole } from '../sim/trace';
 import type { Runtime } from './runtime';
+import type { ZnodeSummary } from '../sim/actor';
 
 export interface ServerView {
   id: EndpointId;
@@ -31,12 +32,14 @@ export interface ClientView {
   id: string;
   state: string;
   server: EndpointId | null;
+  sessionId: string | null;
+  sessionTimeoutMs: number;
+  lastZxid: number;
+  /** Requests sent and not yet answered, oldest first. */
+  pending: string[];
 }
 
-export interface ZnodeView {
-  path: string;
-  ephemeralOwner: string | null;
-}
+export type ZnodeView = ZnodeSummary;
 
 export interface NetworkView {
   partition: EndpointId[][] | null;
@@ -81,8 +84,8 @@ export function buildView(runtime: Runtime): WorldView {
     title: state.scenario.title,
     protocol: runtime.protocol.name,
     servers,
-    clients: [],
-    znodes: [],
+    clients: clientViews(runtime),
+    znodes: znodeViews(runtime, servers),
     messages: messagesInFlight(runtime),
     network: networkView(runtime),
   };
@@ -114,4 +117,29 @@ function networkView(runtime: Runtime): NetworkView {
     slowLinks: network.links.map((rule) => ({ from: rule.from, to: rule.to, latencyMsMin: rule.latencyMsMin, latencyMsMax: rule.latencyMsMax, lossRatio: rule.lossPerMillion / 1_000_000 })),
     lossRatio: network.lossPerMillion / 1_000_000,
   };
+}
+
+function clientViews(runtime: Runtime): ClientView[] {
+  return runtime.state.clients.map((slot) => {
+    const client = slot.state;
+    return {
+      id: slot.label,
+      state: client.status,
+      server: client.status === 'CONNECTED' ? client.server : null,
+      sessionId: client.sessionId === 0 ? null : '0x' + client.sessionId.toString(16),
+      sessionTimeoutMs: client.negotiatedTimeoutMs,
+      lastZxid: client.lastZxid,
+      pending: [...client.inFlight, ...client.queued].map((pending) => pending.op.op + (pending.op.path === undefined ? '' : ` ${pending.op.path}`)),
+    };
+  });
+}
+
+/** The tree of the serving leader (or, without one, of the most advanced live server). */
+function znodeViews(runtime: Runtime, servers: readonly ServerView[]): ZnodeView[] {
+  const protocol = runtime.protocol;
+  if (!protocol.znodes) return [];
+  const live = servers.filter((server) => server.alive);
+  const chosen = live.find((server) => server.role === 'LEADING' && server.serving)
+    ?? [...live].sort((left, right) => right.lastZxid - left.lastZxid)[0];
+  return chosen ? protocol.znodes(runtime.state.servers[chosen.id - 1]!.state) : [];
 }
