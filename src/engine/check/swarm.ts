@@ -73,13 +73,15 @@ export function runWorldSwarmSeed(seed: number, partial: Partial<WorldSwarmOptio
   };
 }
 
-/** One leader, every server alive and serving, the same log tail and the same data tree. */
+/** One leader, every server alive and serving, and the same data tree everywhere. */
 function converged(world: World): boolean {
   const view = world.view();
   const leaders = view.servers.filter((server) => server.role === 'LEADING');
   if (leaders.length !== 1 || view.servers.some((server) => !server.alive || !server.serving)) return false;
-  const logged = view.servers.map((server) => server.detail.lastLoggedZxid);
-  if (!logged.every((zxid) => zxid === logged[0])) return false;
-  const trees = world.snapshot().state.servers.map((slot) => fingerprint((slot.state as { db: unknown }).db));
+  // The same znodes and sessions everywhere (how a server got there, DIFF or SNAP, may differ).
+  const trees = world.snapshot().state.servers.map((slot) => {
+    const tree = (slot.state as { db: { nodes: unknown; sessions: unknown } }).db;
+    return fingerprint({ nodes: tree.nodes, sessions: tree.sessions });
+  });
   return trees.every((tree) => tree === trees[0]);
 }

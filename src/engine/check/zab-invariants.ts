@@ -13,10 +13,12 @@ export interface Violation {
 
 /** What the checkers remember between steps (plain data). */
 export interface ZabLedger {
-  /** Every txn ever in some server's committed prefix, sorted by zxid. */
-  committed: { zxid: number; key: string; firstServer: number }[];
-  /** The established leader of each epoch, sorted by epoch. */
-  leaders: { epoch: number; server: number }[];
+  /** Every txn ever in some server's committed prefix, sorted by zxid; `seq` = the order in
+   * which the checkers first saw each one committed. */
+  committed: { zxid: number; key: string; firstServer: number; seq: number }[];
+  /** The established leader of each epoch, sorted by epoch, with how many commits had been
+   * seen when it established itself. */
+  leaders: { epoch: number; server: number; commitsSeen: number }[];
   checks: number;
 }
 
@@ -38,7 +40,7 @@ export const ZAB_CHECKS = [
 
 export type ZabCheckName = (typeof ZAB_CHECKS)[number]['name'];
 
-function findCommitted(ledger: ZabLedger, zxid: number): { zxid: number; key: string; firstServer: number } | undefined {
+function findCommitted(ledger: ZabLedger, zxid: number): ZabLedger['committed'][number] | undefined {
   let low = 0;
   let high = ledger.committed.length - 1;
   while (low <= high) {
@@ -51,7 +53,7 @@ function findCommitted(ledger: ZabLedger, zxid: number): { zxid: number; key: st
   return undefined;
 }
 
-function insertCommitted(ledger: ZabLedger, entry: { zxid: number; key: string; firstServer: number }): void {
+function insertCommitted(ledger: ZabLedger, entry: ZabLedger['committed'][number]): void {
   let index = ledger.committed.length;
   while (index > 0 && ledger.committed[index - 1]!.zxid > entry.zxid) index--;
   ledger.committed.splice(index, 0, entry);
@@ -80,7 +82,7 @@ export function checkLeadership(ledger: ZabLedger, replicas: readonly ReplicaSum
     if (!isEstablishedLeader(replica)) continue;
     const known = ledger.leaders.find((entry) => entry.epoch === replica.currentEpoch);
     if (known === undefined) {
-      ledger.leaders.push({ epoch: replica.currentEpoch, server: replica.id });
+      ledger.leaders.push({ epoch: replica.currentEpoch, server: replica.id, commitsSeen: ledger.committed.length });
       ledger.leaders.sort((left, right) => left.epoch - right.epoch);
     } else if (known.server !== replica.id) {
       violations.push({ check: 'Leadership', server: replica.id, text: `epoch ${replica.currentEpoch} already had leader ${known.server}` });
@@ -97,7 +99,7 @@ export function checkPrefixConsistency(ledger: ZabLedger, replicas: readonly Rep
     if (!replica.alive) continue;
     for (const entry of committedPrefix(replica)) {
       const known = findCommitted(ledger, entry.zxid);
-      if (known === undefined) insertCommitted(ledger, { ...entry, firstServer: replica.id });
+      if (known === undefined) insertCommitted(ledger, { ...entry, firstServer: replica.id, seq: ledger.committed.length });
       else if (known.key !== entry.key) {
         violations.push({ check: 'PrefixConsistency', server: replica.id, text: `${formatZxid(entry.zxid)} is ${entry.key} here but ${known.key} on ${known.firstServer}` });
       }
@@ -116,13 +118,18 @@ export function checkPrefixConsistency(ledger: ZabLedger, replicas: readonly Rep
   return violations;
 }
 
-/** CommittedNeverLost: an established leader holds every txn committed in earlier epochs. */
+/** CommittedNeverLost: an established leader holds every txn of an earlier epoch that was
+ * committed before it established itself. (A stale leader still in SYNCHRONIZATION may lack a txn
+ * that a newer epoch committed later: it can never reach a quorum, and PrefixConsistency would
+ * catch it if it did.) */
 export function checkCommittedNeverLost(ledger: ZabLedger, replicas: readonly ReplicaSummary[]): Violation[] {
   const violations: Violation[] = [];
   for (const replica of replicas) {
     if (!isEstablishedLeader(replica)) continue;
+    const established = ledger.leaders.find((entry) => entry.epoch === replica.currentEpoch && entry.server === replica.id);
+    const commitsSeen = established?.commitsSeen ?? ledger.committed.length;
     for (const known of ledger.committed) {
-      if (zxidEpoch(known.zxid) >= replica.currentEpoch) continue;
+      if (zxidEpoch(known.zxid) >= replica.currentEpoch || known.seq >= commitsSeen) continue;
       if (!holds(replica, known.zxid)) {
         violations.push({ check: 'CommittedNeverLost', server: replica.id, text: `leader of epoch ${replica.currentEpoch} lacks committed ${formatZxid(known.zxid)}` });
       }

@@ -43,7 +43,9 @@ export function startLearning(context: ZabContext, leaderId: EndpointId): void {
 function connectToLeader(context: ZabContext): void {
   const { state, effects } = context;
   const learner = state.learner!;
-  learner.connection = ++state.disk.connectionsOpened;
+  // Qualified by the learner's id: a number is unique per TCP connection across the ensemble, so
+  // a late packet of an old connection in the other direction is never taken for a current one.
+  learner.connection = state.id * 1_000_000 + ++state.disk.connectionsOpened;
   learner.connectAttempts++;
   const type = isVoter(state.config, state.id) ? 'FOLLOWERINFO' : 'OBSERVERINFO';
   effects.resetChannel(learner.leaderId, ZAB_CHANNEL);
