@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, restoreWorld } from './world';
 import { randomFaultScenario } from './scenario/random-faults';
 import { createRng, intInRange } from './sim/rng';
+import { heartbeatProtocol } from './demo/heartbeat';
+import type { ServerProtocol } from './sim/actor';
+
+// Kernel tests that read the heartbeat demo's own state use it explicitly.
+const heartbeat = heartbeatProtocol as unknown as ServerProtocol<unknown, unknown>;
 
 const swarm = (seed: number) => randomFaultScenario(seed, { servers: 5, faultPhaseMs: 20_000, faultsMax: 8 });
 
@@ -73,7 +78,7 @@ describe('time travel', () => {
   });
 
   it('a crashed server closes its connections at once: its peers get CLOSE messages', () => {
-    const world = createWorld({ ...swarm(13), steps: [] });
+    const world = createWorld({ ...swarm(13), steps: [] }, [], { protocol: heartbeat });
     world.runUntil(3_000);
     world.drain();
     world.act({ kind: 'fault', fault: 'crash', server: 3 });
@@ -85,7 +90,7 @@ describe('time travel', () => {
   });
 
   it('a paused server handles nothing until it resumes, then catches up in order', () => {
-    const world = createWorld({ ...swarm(14), steps: [] });
+    const world = createWorld({ ...swarm(14), steps: [] }, [], { protocol: heartbeat });
     world.runUntil(1_000);
     world.act({ kind: 'fault', fault: 'pause', server: 2, durationMs: 5_000 });
     const beatBefore = world.view().servers[1]!.detail.beat;

@@ -73,9 +73,9 @@ export function takeSnapshot(context: ZabContext): void {
 
 /** Remembers an applied txn in the committedLog window (ZKDatabase.addCommittedProposal). */
 export function rememberCommitted(context: ZabContext, entry: LogEntry): void {
-  const window = context.state.committedLog;
-  window.push(entry);
-  if (window.length > context.options.commitLogCount) window.splice(0, window.length - context.options.commitLogCount);
+  const committedWindow = context.state.committedLog;
+  committedWindow.push(entry);
+  if (committedWindow.length > context.options.commitLogCount) committedWindow.splice(0, committedWindow.length - context.options.commitLogCount);
 }
 
 /** Applies a txn without telling anyone (load/replay, fast-forward, sync before NEWLEADER). */
