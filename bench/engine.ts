@@ -1,13 +1,27 @@
-// Engine benchmarks: simulated events per second headless, and seek latency in a long run.
+// Engine benchmarks: simulated events per second headless (five servers under steady writes),
+// seek latency in a long run, and swarm seeds per second.
 import { performance } from 'node:perf_hooks';
-import { createWorld } from '../src/engine/world';
+import { runWorldSwarmSeed } from '../src/engine/check/swarm';
 import { parseRunJson } from '../src/engine/scenario/run-input';
 import { createRng, intInRange } from '../src/engine/sim/rng';
+import { createWorld } from '../src/engine/world';
 import { median, percentile, repeat } from './stats';
 
-/** Five servers, steady traffic, no tracing: how many events the kernel processes per second. */
+/** Five servers, three clients writing every 10 ms of simulated time each, no tracing. */
+function steadyWrites(simulatedMs: number) {
+  const steps = [];
+  for (let atMs = 1000; atMs < simulatedMs; atMs += 10) {
+    for (const client of ['c1', 'c2', 'c3']) steps.push({ at: atMs, client, op: 'setData', path: '/', data: String(atMs) });
+  }
+  return parseRunJson({
+    version: 1, seed: 1, ensemble: { servers: 5 },
+    clients: { c1: { server: 1 }, c2: { server: 3 }, c3: { server: 5 } },
+    steps,
+  }).scenario;
+}
+
 export function engineEventsPerSecond(runs: number, simulatedMs: number): number {
-  const { scenario } = parseRunJson({ version: 1, seed: 1, ensemble: { servers: 5, tickMs: 200 }, steps: [] });
+  const scenario = steadyWrites(simulatedMs);
   return median(repeat(runs, () => {
     const world = createWorld(scenario, [], { traceMessages: false });
     const start = performance.now();
@@ -17,9 +31,9 @@ export function engineEventsPerSecond(runs: number, simulatedMs: number): number
   }));
 }
 
-/** p95 of seek latency to random points of a long run (the median of that over `runs`). */
+/** p95 of seek latency to random points of a long run with writes (median over `runs`). */
 export function seekMsP95(runs: number, runLengthMs: number, seeks: number): number {
-  const { scenario } = parseRunJson({ version: 1, seed: 2, ensemble: { servers: 5 }, steps: [] });
+  const scenario = steadyWrites(Math.min(runLengthMs, 60_000));
   return median(repeat(runs, () => {
     const world = createWorld(scenario);
     world.runUntil(runLengthMs);
@@ -33,5 +47,17 @@ export function seekMsP95(runs: number, runLengthMs: number, seeks: number): num
       return performance.now() - start;
     });
     return Math.round(percentile(latencies, 95) * 100) / 100;
+  }));
+}
+
+/** Swarm seeds (the CI swarm's kind, invariants checked after every event) per second. */
+export function swarmSeedsPerSecond(runs: number, seeds: number): number {
+  return median(repeat(runs, () => {
+    const start = performance.now();
+    for (let seed = 1; seed <= seeds; seed++) {
+      const result = runWorldSwarmSeed(seed);
+      if (result.violations.length > 0 || result.convergedAfterMs === null) throw new Error(`swarm seed ${seed} failed: ${JSON.stringify(result.violations.slice(0, 1))}`);
+    }
+    return Math.round((seeds / ((performance.now() - start) / 1000)) * 10) / 10;
   }));
 }

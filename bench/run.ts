@@ -1,6 +1,6 @@
 // `npm run bench [-- --json] [-- --quick]`: the benchmarks of CONTRACT.md section 4, each a
 // median over at least 5 runs (--quick: fewer, for a smoke check only).
-import { engineEventsPerSecond, seekMsP95 } from './engine';
+import { engineEventsPerSecond, seekMsP95, swarmSeedsPerSecond } from './engine';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -9,6 +9,7 @@ const runs = quick ? 2 : 5;
 const results: Record<string, unknown> = {
   engine_events_per_s: engineEventsPerSecond(runs, quick ? 60_000 : 600_000),
   seek_ms_p95: seekMsP95(runs, quick ? 60_000 : 600_000, quick ? 20 : 50),
+  swarm_seeds_per_s: swarmSeedsPerSecond(runs, quick ? 20 : 200),
 };
 
 if (args.has('--json')) {

@@ -12,11 +12,14 @@ type Result = Record<string, unknown> | null;
 /** Formats one op outcome; `format.clientOfSession` must already know every session. */
 export function outcomeLine(outcome: OpOutcome, client: string, format: fmt.FormatOptions): fmt.Line {
   const op = outcome.op as Record<string, unknown> & { op: string };
-  if (op.op === 'connect') return fmt.formatConnectLine(outcome.opIndex, client, outcome.timeoutMs ?? 0, outcome.sessionId ?? 0, outcome.implicit === true, format);
   const base: fmt.LineBase = { i: outcome.opIndex, client, op: op.op };
   if (typeof op.path === 'string') base.path = op.path;
-  if (outcome.err === 'CLIENT_REJECTED') return { ...base, err: 'CLIENT_REJECTED', code: null };
-  if (outcome.err.startsWith('ORACLE_')) return { ...base, err: outcome.err, code: null };
+  if (outcome.err === 'CLIENT_REJECTED') return fmt.formatClientRejectedLine(base, outcome.message ?? '');
+  if (outcome.err.startsWith('ORACLE_')) {
+    const line = fmt.formatOracleOutcomeLine(base, outcome.err);
+    return outcome.message === undefined ? line : { ...line, message: outcome.message };
+  }
+  if (op.op === 'connect') return fmt.formatConnectLine(outcome.opIndex, client, outcome.timeoutMs ?? 0, outcome.sessionId ?? 0, outcome.implicit === true, format);
   const err: ErrorName = isErrorName(outcome.err) ? outcome.err : 'SYSTEMERROR';
   if (outcome.zxid === null) return localLine(base, op, err, outcome);
   return replyLine(base, op, err, outcome.zxid, outcome.result as Result, format);

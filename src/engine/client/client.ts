@@ -8,9 +8,9 @@ import type { ClientOp } from '../scenario/types';
 import type { OpOutcome } from '../sim/trace';
 import { intInRange } from '../sim/rng';
 import { CLIENT_CHANNEL, type ClientPayload, type ClientRequest, type ServerToClient } from './packets';
-import { buildRequest } from './requests';
+import { buildRequest, clientRejection, multiPathProblem } from './requests';
 import type { ClientState, PendingOp } from './state';
-import { forgetWatches, hasWatches, materialize, registerWatch, watchPaths } from './watches';
+import { createClientWatchTable, forgetWatches, hasWatches, materialize, registerWatch, watchPaths } from './watches';
 
 export type ClientInput = NodeInput<ClientPayload> | { type: 'op'; tag: number; opIndex: number; op: ClientOp } | { type: 'drop-connection' };
 
@@ -65,18 +65,38 @@ function localOutcome(fx: ClientEffects, state: ClientState, pending: PendingOp,
 
 function onOp(state: ClientState, pending: PendingOp, fx: ClientEffects): void {
   const op = pending.op;
-  if (state.status === 'IDLE') {
-    startSession(state, op.op === 'connect' ? pending : { ...pending }, fx, op.op !== 'connect');
-    if (op.op === 'connect') return;
-  } else if (op.op === 'connect') {
-    return localOutcome(fx, state, pending, isFinished(state) ? 'ORACLE_ALREADY_CLOSED' : 'ORACLE_ALREADY_CONNECTED');
+  if (op.op === 'connect') return connect(state, pending, fx);
+  if (state.status === 'IDLE') startSession(state, { ...pending }, fx, true);
+  // oracle.mjs opens a label's session (implicitly or by a connect op) before it runs the next op.
+  if (state.connectOp !== null) {
+    state.queued.push(pending);
+    return;
   }
+  // The library's argument checks come before it looks at its connection (index.js), and oracle.mjs
+  // checks multi sub-op paths itself before calling it: a closed client refuses the same way.
+  const multiProblem = multiPathProblem(op);
+  if (multiProblem !== null) return localOutcome(fx, state, pending, 'ORACLE_ERROR', multiProblem);
+  const rejection = clientRejection(op);
+  if (rejection !== null) return localOutcome(fx, state, pending, 'CLIENT_REJECTED', rejection);
   switch (op.op) {
     case 'crash': return crash(state, pending, fx);
     case 'close': return close(state, pending, fx);
     case 'addAuth': return addAuth(state, pending, fx);
     default: return request(state, pending, fx);
   }
+}
+
+/** oracle.mjs connect: a label whose client is closed (close, crash, expiry, AUTH_FAILED) gets a new
+ * client, hence a new session; a live label cannot connect again. */
+function connect(state: ClientState, pending: PendingOp, fx: ClientEffects): void {
+  if (state.status === 'IDLE') return startSession(state, pending, fx);
+  if (!isFinished(state)) return localOutcome(fx, state, pending, 'ORACLE_ALREADY_CONNECTED');
+  Object.assign(state, {
+    status: 'IDLE', server: null, connectedOnce: false, sessionId: 0, requestedTimeoutMs: state.configuredTimeoutMs,
+    negotiatedTimeoutMs: 0, lastZxid: 0, nextXid: 1, inFlight: [], queued: [], watches: createClientWatchTable(),
+    auth: [], authWaiting: [], closing: false,
+  } satisfies Partial<ClientState>);
+  startSession(state, pending, fx);
 }
 
 /** Opens the session: implicitly before the first op, or for an explicit connect op. */
@@ -106,8 +126,9 @@ function send(state: ClientState, fx: ClientEffects, payload: ClientPayload): vo
 }
 
 function request(state: ClientState, pending: PendingOp, fx: ClientEffects): void {
-  if (state.status === 'CRASHED') return localOutcome(fx, state, pending, 'CONNECTIONLOSS');
-  if (state.status === 'CLOSED' || state.status === 'EXPIRED') return localOutcome(fx, state, pending, 'SESSIONEXPIRED');
+  // ConnectionManager.queue: once CLOSED (after close, a crash, an expiry or AUTH_FAILED, the
+  // library ends in CLOSED) every request fails at once with CONNECTION_LOSS.
+  if (isFinished(state)) return localOutcome(fx, state, pending, 'CONNECTIONLOSS');
   const built = buildRequest(pending.op);
   if (!built.ok) return localOutcome(fx, state, pending, 'CLIENT_REJECTED', built.reason);
   pending.request = built.request;
@@ -136,15 +157,34 @@ function crash(state: ClientState, pending: PendingOp, fx: ClientEffects): void 
   if (state.server !== null) fx.close(state.server, CLIENT_CHANNEL);
   state.status = 'CRASHED';
   cancelTimers(fx);
+  releaseAuthWaiting(state, fx);
   outcome(fx, state, pending, { err: 'OK', zxid: null, result: null, timeoutMs: state.negotiatedTimeoutMs });
   emitState(state, fx);
 }
 
+/**
+ * ConnectionManager.addAuthInfo: remembered for every later connection, sent now only when
+ * connected (a closed client sends nothing and the oracle prints its usual line). The step ends
+ * when the server answers the packet, as the oracle's barrier after the op waits for it.
+ */
 function addAuth(state: ClientState, pending: PendingOp, fx: ClientEffects): void {
   const auth = { scheme: pending.op.scheme ?? 'digest', auth: pending.op.auth ?? '' };
-  state.auth.push(auth);
-  if (state.status === 'CONNECTED') send(state, fx, { type: 'AuthPacket', connection: state.connection, ...auth });
-  localOutcome(fx, state, pending, 'OK');
+  if (!isFinished(state)) state.auth.push(auth);
+  fx.trace({ type: 'op', t: fx.nowMs, client: state.label, outcome: { opIndex: pending.opIndex, op: pending.op as unknown as OpOutcome['op'], err: 'OK', zxid: null, result: null } });
+  if (state.status !== 'CONNECTED') return fx.opDone(pending.tag, null);
+  sendAuth(state, fx, auth, pending.tag);
+}
+
+function sendAuth(state: ClientState, fx: ClientEffects, auth: { scheme: string; auth: string }, tag: number): void {
+  state.authWaiting.push(tag);
+  send(state, fx, { type: 'AuthPacket', connection: state.connection, ...auth });
+}
+
+/** Auth packets that will get no answer on this connection: their steps are over. */
+function releaseAuthWaiting(state: ClientState, fx: ClientEffects): void {
+  const waiting = state.authWaiting;
+  state.authWaiting = [];
+  for (const tag of waiting) fx.opDone(tag, null);
 }
 
 function cancelTimers(fx: ClientEffects): void {
@@ -171,12 +211,31 @@ function onPacket(state: ClientState, packet: ServerToClient, fx: ClientEffects)
       fx.trace({ type: 'watch', t: fx.nowMs, client: state.label, event: packet.event, path: packet.path, fired, afterOp: -1 });
       return;
     }
-    case 'AuthFailed':
-      state.status = 'CLOSED';
-      cancelTimers(fx);
-      fx.trace({ type: 'client', t: fx.nowMs, client: state.label, state: 'AUTH_FAILED', server: null, sessionId: state.sessionId });
+    case 'AuthReply': {
+      const tag = state.authWaiting.shift();
+      if (packet.err === 'AUTHFAILED') authFailed(state, fx);
+      if (tag !== undefined) fx.opDone(tag, null);
       return;
+    }
   }
+}
+
+/**
+ * ConnectionManager: the AUTHFAILED answer moves the client to AUTHENTICATION_FAILED; the server
+ * then closes the socket and onSocketClosed fails what is pending with AUTH_FAILED, goes
+ * DISCONNECTED, and (no retry in that state) CLOSED for good. The session is left to expire.
+ */
+function authFailed(state: ClientState, fx: ClientEffects): void {
+  cancelTimers(fx);
+  fx.trace({ type: 'client', t: fx.nowMs, client: state.label, state: 'AUTH_FAILED', server: null, sessionId: state.sessionId });
+  const failed = [...state.inFlight, ...state.queued];
+  state.inFlight = [];
+  state.queued = [];
+  state.status = 'CLOSED';
+  for (const pending of failed) localOutcome(fx, state, pending, 'AUTHFAILED');
+  fx.trace({ type: 'client', t: fx.nowMs, client: state.label, state: 'DISCONNECTED', server: null, sessionId: state.sessionId });
+  emitState(state, fx);
+  releaseAuthWaiting(state, fx);
 }
 
 function onConnected(state: ClientState, packet: Extract<ServerToClient, { type: 'ConnectResponse' }>, fx: ClientEffects): void {
@@ -196,11 +255,15 @@ function onConnected(state: ClientState, packet: Extract<ServerToClient, { type:
     if (!state.implicitConnect) fx.opDone(connectOp.tag, null);
   }
   if (hasWatches(state.watches)) send(state, fx, { type: 'SetWatches', connection: state.connection, relativeZxid: state.lastZxid, watches: watchPaths(state.watches) });
-  for (const auth of state.auth) send(state, fx, { type: 'AuthPacket', connection: state.connection, ...auth });
+  for (const auth of state.auth) sendAuth(state, fx, auth, -1);
   const queued = state.queued;
   state.queued = [];
-  for (const pending of queued) sendRequest(state, pending, fx);
-  armHeartbeat(state, fx);
+  // Ops that waited for the session to open run now; requests queued while connecting are sent.
+  for (const pending of queued) {
+    if (pending.request !== null && state.status === 'CONNECTED') sendRequest(state, pending, fx);
+    else onOp(state, pending, fx);
+  }
+  if (state.status === 'CONNECTED') armHeartbeat(state, fx);
 }
 
 function onReply(state: ClientState, packet: Extract<ServerToClient, { type: 'Reply' }>, fx: ClientEffects): void {
@@ -271,7 +334,9 @@ function armHeartbeat(state: ClientState, fx: ClientEffects): void {
 /** The connection is gone: pending requests fail with CONNECTIONLOSS, then the next server. */
 function loseConnection(state: ClientState, fx: ClientEffects): void {
   if (state.server !== null) fx.close(state.server, CLIENT_CHANNEL);
+  state.connection++; // whatever the old connection still delivers is stale now
   cancelTimers(fx);
+  releaseAuthWaiting(state, fx);
   const failed = state.inFlight;
   state.inFlight = [];
   const wasConnected = state.status === 'CONNECTED';
@@ -295,4 +360,5 @@ function expire(state: ClientState, fx: ClientEffects): void {
   state.queued = [];
   emitState(state, fx);
   for (const pending of failed) localOutcome(fx, state, pending, 'SESSIONEXPIRED');
+  releaseAuthWaiting(state, fx);
 }

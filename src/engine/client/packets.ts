@@ -53,7 +53,9 @@ export type ServerToClient =
   | { type: 'Reply'; connection: number; xid: number; zxid: number; err: ErrorName; result: unknown }
   | { type: 'Pong'; connection: number; zxid: number }
   | { type: 'WatcherEvent'; connection: number; event: WatchEventType; path: string; zxid: number }
-  | { type: 'AuthFailed'; connection: number };
+  /** The answer to an AuthPacket (xid -4): OK, or AUTHFAILED and then the server closes the
+   * connection (ZooKeeperServer.processPacket, auth case). */
+  | { type: 'AuthReply'; connection: number; err: 'OK' | 'AUTHFAILED' };
 
 export type ClientPayload = ClientToServer | ServerToClient;
 

@@ -46,6 +46,8 @@ export interface ClientState {
   connectedOnce: boolean;
   sessionId: number;
   requestedTimeoutMs: number;
+  /** The timeout a new session asks for when its connect op names none. */
+  configuredTimeoutMs: number;
   negotiatedTimeoutMs: number;
   lastZxid: number;
   nextXid: number;
@@ -58,6 +60,9 @@ export interface ClientState {
   implicitConnect: boolean;
   watches: ClientWatchTable;
   auth: { scheme: string; auth: string }[];
+  /** Auth packets sent on this connection and not answered yet, oldest first: the tag of the
+   * addAuth step each answers (-1 for a re-send after a reconnect). */
+  authWaiting: number[];
   lastHeardMs: number;
   lastSentMs: number;
   /** The session's timeout countdown for the view: when the cluster would expire it at the latest. */
@@ -68,8 +73,8 @@ export interface ClientState {
 export function createClientState(label: string, endpoint: number, servers: number[], requestedTimeoutMs: number, watches: ClientWatchTable): ClientState {
   return {
     label, endpoint, servers, serverCursor: 0, status: 'IDLE', server: null, connection: 0, connectedOnce: false,
-    sessionId: 0, requestedTimeoutMs, negotiatedTimeoutMs: 0, lastZxid: 0, nextXid: 1,
-    inFlight: [], queued: [], connectOp: null, implicitConnect: false, watches, auth: [],
+    sessionId: 0, requestedTimeoutMs, configuredTimeoutMs: requestedTimeoutMs, negotiatedTimeoutMs: 0, lastZxid: 0, nextXid: 1,
+    inFlight: [], queued: [], connectOp: null, implicitConnect: false, watches, auth: [], authWaiting: [],
     lastHeardMs: 0, lastSentMs: 0, closing: false,
   };
 }

@@ -42,10 +42,15 @@ export function parseScenarioJson(json: unknown): Scenario {
 }
 
 /** Form A: the ops run in order on the default ensemble once it serves, every client on server 1. */
-function fromOpList(ops: unknown[], options: { tickMs?: number | undefined }): Scenario {
+function fromOpList(ops: unknown[], options: { tickMs?: number | undefined; rawPaths?: boolean | undefined }): Scenario {
   const ensemble: EnsembleConfig = { ...DEFAULT_ENSEMBLE, tickMs: options.tickMs ?? DEFAULT_ENSEMBLE.tickMs };
   const steps: Step[] = [{ kind: 'await-serving' }];
-  ops.forEach((raw, index) => steps.push(parseOpListEntry(raw, `ops[${index}]`)));
+  ops.forEach((raw, index) => {
+    const step = parseOpListEntry(raw, `ops[${index}]`);
+    // options.rawPaths (oracle.mjs --raw-paths): no client path validation for any op.
+    if (options.rawPaths === true && step.kind === 'op') step.rawPath = true;
+    steps.push(step);
+  });
   const scenario: Scenario = {
     version: 1, title: '', seed: 1, ensemble, clients: {}, steps, actors: [], bugs: [], oracleMode: true,
   };

@@ -173,12 +173,15 @@ function onClientPacket(context: LayerContext, from: EndpointId, payload: unknow
     case 'SetWatches':
       return sendNotifications(context, restoreWatches(local(context).watches, tree(context), connection.sessionId, { relativeZxid: packet.relativeZxid, ...packet.watches }));
     case 'AuthPacket': {
+      // ZooKeeperServer.processPacket: an auth packet is answered at once (xid -4). A scheme with
+      // no provider gets AUTHFAILED and the connection is closed (its watches go with it); the
+      // session is not closed and expires by timeout.
       const id = authIdFor(packet.scheme, packet.auth);
       if (id !== null) {
         if (!connection.authIds.some((entry) => entry.scheme === id.scheme && entry.id === id.id)) connection.authIds.push(id);
-        return;
+        return send(context, from, { type: 'AuthReply', connection: connection.connection, err: 'OK' });
       }
-      send(context, from, { type: 'AuthFailed', connection: connection.connection });
+      send(context, from, { type: 'AuthReply', connection: connection.connection, err: 'AUTHFAILED' });
       return dropConnection(context, from, true);
     }
   }

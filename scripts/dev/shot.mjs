@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { findChromium, CHROMIUM_ARGS } from '../find-chromium.mjs';
+const { path } = findChromium({ install: false });
+const browser = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
+const [url, out, w, h, seekMs] = process.argv.slice(2);
+const page = await browser.newPage({ viewport: { width: Number(w ?? 1280), height: Number(h ?? 720) } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto(url);
+await page.waitForFunction(() => window.__zooscope);
+await page.evaluate(() => window.__zooscope.ready());
+if (seekMs) await page.evaluate((t) => window.__zooscope.seek(Number(t)), seekMs);
+await page.waitForTimeout(300);
+await page.screenshot({ path: out });
+console.log(JSON.stringify(await page.evaluate(() => { const v = window.__zooscope.view(); return { t: v.timeMs, servers: v.servers.map(s => [s.id, s.role, s.epoch, s.lastZxid]), clients: v.clients, znodes: v.znodes.length }; })));
+console.log('errors', errors);
+await browser.close();
