@@ -23,7 +23,7 @@ function steadyWrites(simulatedMs: number) {
 export function engineEventsPerSecond(runs: number, simulatedMs: number): number {
   const scenario = steadyWrites(simulatedMs);
   return median(repeat(runs, () => {
-    const world = createWorld(scenario, [], { traceMessages: false });
+    const world = createWorld(scenario, [], { traceMessages: false, snapshotEveryMs: Number.POSITIVE_INFINITY });
     const start = performance.now();
     world.runUntil(simulatedMs);
     const seconds = (performance.now() - start) / 1000;

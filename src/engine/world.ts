@@ -131,7 +131,7 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
     networkRng: createRng(seed, 'network'),
     servers,
     clients: createClientSlots(scenario),
-    script: { status: scenario.steps.map(() => 'pending'), waitingServing: [], settling: [], currentOpIndex: -1 },
+    script: { status: scenario.steps.map(() => 'pending'), waitingServing: [], settling: [], currentOpIndex: -1, watchEventsInFlight: 0 },
     nextTimerGeneration: 1,
     inputCursor: 0,
     eventsProcessed: 0,
@@ -191,7 +191,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
 
   const appliedZxidOf = (server: number): number | null => {
     const slot = runtime.state.servers[server - 1];
-    return slot && slot.alive ? runtime.protocol.summarize(slot.state).appliedZxid : null;
+    return slot && slot.alive ? runtime.protocol.status(slot.state).appliedZxid : null;
   };
 
   const afterEvent = (): void => {

@@ -48,6 +48,9 @@ export const heartbeatProtocol: ServerProtocol<HeartbeatState, HeartbeatPayload>
   label(payload) {
     return payload.type;
   },
+  status() {
+    return { role: 'LOOKING', epoch: 0, appliedZxid: 0, serving: false };
+  },
   summarize(state) {
     return { role: 'LOOKING', epoch: 0, lastZxid: 0, appliedZxid: 0, serving: false, detail: { beat: state.beat, lastHeardMs: { ...state.lastHeardMs } } };
   },

@@ -44,8 +44,10 @@ export interface ServerProtocol<S, P> {
   crash(state: S): S;
   /** A short label for a payload, for the trace and the UI ("PROPOSAL", "PING"...). */
   label(payload: P): string;
-  /** What the UI and the contract's view() show of a server. */
+  /** What the UI and the contract's view() show of a server (may be costly: views only). */
   summarize(state: S): ServerSummary;
+  /** The few facts the world needs after every event, cheaply. */
+  status(state: S): ServerStatus;
   /** The znodes of a server's data tree, sorted by path (protocols without a tree omit it). */
   znodes?(state: S): ZnodeSummary[];
 }
@@ -61,6 +63,9 @@ export interface ZnodeSummary {
   mzxid: number;
   numChildren: number;
 }
+
+/** What the world checks after events: the cheap part of a summary. */
+export type ServerStatus = Pick<ServerSummary, 'role' | 'epoch' | 'serving' | 'appliedZxid'>;
 
 /** The contract's per-server view (CONTRACT.md section 3) plus what the protocol adds. */
 export interface ServerSummary {

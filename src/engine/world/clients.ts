@@ -109,10 +109,7 @@ export function opIndexOf(state: WorldState, tag: number): number {
 /** Completes op steps whose answers came back once no watch event is left on its way. */
 export function checkSettled(runtime: Runtime, appliedZxidOf: (server: number) => number | null): void {
   const state = runtime.state;
-  if (state.script.settling.length === 0) return;
-  for (const event of state.queue.heap) {
-    if (event.kind === 'deliver' && event.message.channel === CLIENT_CHANNEL && (event.message.payload as { type?: string } | null)?.type === 'WatcherEvent' && event.message.dropped === null) return;
-  }
+  if (state.script.settling.length === 0 || state.script.watchEventsInFlight > 0) return;
   const still = state.script.settling.filter((settling) => settling.zxid !== null && !serversCaughtUp(state, settling.zxid, appliedZxidOf));
   const done = state.script.settling.filter((settling) => !still.includes(settling));
   state.script.settling = still;
@@ -127,4 +124,9 @@ function serversCaughtUp(state: WorldState, zxid: number, appliedZxidOf: (server
     if (applied !== null && applied < zxid) return false;
   }
   return true;
+}
+
+/** True for a watch notification on its way to a client (counted while in flight). */
+export function isWatchNotification(channel: string, payload: unknown): boolean {
+  return channel === CLIENT_CHANNEL && (payload as { type?: string } | null)?.type === 'WatcherEvent';
 }

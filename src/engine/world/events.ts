@@ -4,7 +4,7 @@ import { schedule } from '../sim/scheduler';
 import { dispatchToServer, emit, serverSlot, type Runtime } from './runtime';
 import type { QueueEvent, ServerSlot } from './state';
 import { completeStep, startStep } from './script';
-import { clientSlot, dispatchToClient } from './clients';
+import { clientSlot, dispatchToClient, isWatchNotification } from './clients';
 
 /** Processes one due event (the world has already set timeMs to its time). */
 export function processEvent(runtime: Runtime, event: QueueEvent): void {
@@ -33,6 +33,7 @@ function deliver(runtime: Runtime, event: Extract<QueueEvent, { kind: 'deliver' 
   const { message } = event;
   const slot = serverSlot(runtime.state, message.to);
   if (slot && slot.alive && holdIfPaused(slot, event)) return;
+  if (event.control === 'data' && isWatchNotification(message.channel, message.payload)) runtime.state.script.watchEventsInFlight--;
   const verdict = arrivalVerdict(runtime.state.network, message);
   const label = event.control === 'close' ? 'CLOSE' : runtime.protocol.label(message.payload);
   if (verdict !== null) {

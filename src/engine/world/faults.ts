@@ -50,7 +50,7 @@ export function crashServer(runtime: Runtime, id: EndpointId): void {
   slot.held = [];
   slot.timers = {};
   slot.state = runtime.protocol.crash(slot.state);
-  emit(runtime, { type: 'role', t: state.timeMs, server: id, role: 'DOWN', epoch: runtime.protocol.summarize(slot.state).epoch });
+  emit(runtime, { type: 'role', t: state.timeMs, server: id, role: 'DOWN', epoch: runtime.protocol.status(slot.state).epoch });
 }
 
 /** Starts a crashed server again from what it had on disk. */
@@ -142,7 +142,7 @@ function expireSession(runtime: Runtime, label: string): void {
   const client = clientSlot(runtime.state, label);
   if (!client || client.state.sessionId === 0) return;
   for (const slot of runtime.state.servers) {
-    if (slot.alive && runtime.protocol.summarize(slot.state).role === 'LEADING') {
+    if (slot.alive && runtime.protocol.status(slot.state).role === 'LEADING') {
       dispatchToServer(runtime, slot, { type: 'expire-session', sessionId: client.state.sessionId });
     }
   }

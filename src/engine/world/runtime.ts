@@ -6,6 +6,7 @@ import { schedule } from '../sim/scheduler';
 import type { TraceRecord } from '../sim/trace';
 import type { ServerSlot, WorldState } from './state';
 import type { Step } from '../scenario/types';
+import { isWatchNotification } from './clients';
 
 export interface Runtime {
   state: WorldState;
@@ -32,6 +33,7 @@ export function sendFrom(runtime: Runtime, from: EndpointId, to: EndpointId, cha
   const state = runtime.state;
   const message = sendMessage(state.network, state.networkRng, state.timeMs, from, to, channel, stream, payload);
   schedule(state.queue, { kind: 'deliver', timeMs: message.deliverTimeMs, message, control });
+  if (control === 'data' && isWatchNotification(channel, payload)) state.script.watchEventsInFlight++;
   if (runtime.traceMessages && runtime.sink !== null) {
     runtime.sink.push({
       type: 'send', t: state.timeMs, id: message.id, from, to, label: control === 'close' ? 'CLOSE' : runtime.protocol.label(payload),

@@ -67,7 +67,7 @@ export function checkServing(runtime: Runtime): void {
   let allServing = true;
   for (const slot of state.servers) {
     if (!slot.alive) continue;
-    const summary = runtime.protocol.summarize(slot.state);
+    const summary = runtime.protocol.status(slot.state);
     if (summary.role === 'LEADING' && summary.serving) leaders++;
     if (!summary.serving) allServing = false;
   }

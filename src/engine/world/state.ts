@@ -53,6 +53,8 @@ export interface ScriptState {
   settling: Settling[];
   /** Index in the op list of the op running now (the oracle's afterOp for watch events). */
   currentOpIndex: number;
+  /** Watch notifications on their way to clients (an op completes once none is left). */
+  watchEventsInFlight: number;
 }
 
 export interface WorldState {

@@ -71,22 +71,29 @@ export function closeAllClients(context: ZabContext): void {
   context.state.clients = [];
 }
 
-/** What the client-facing layer sees of this server while it handles one event. */
+/** The layer's view of this server during one input (a class: no closures per call). */
+class ServerLayerContext implements LayerContext {
+  constructor(private readonly context: ZabContext) {}
+  get local(): unknown { return this.context.state.local; }
+  set local(value: unknown) { this.context.state.local = value; }
+  get serverId(): EndpointId { return this.context.state.id; }
+  get db(): unknown { return this.context.state.db; }
+  get lastProcessedZxid(): number { return this.context.state.lastProcessedZxid; }
+  get role(): LayerContext['role'] { return this.context.state.role; }
+  get serving(): boolean { return isServing(this.context); }
+  get tickMs(): number { return this.context.state.config.tickMs; }
+  get effects(): LayerContext['effects'] { return this.context.effects as unknown as LayerContext['effects']; }
+  submit(request: unknown, origin: RequestOrigin | null): void {
+    submitWrite(this.context, origin ?? { server: this.context.state.id, client: -1, requestId: -1 }, request);
+  }
+  sync(origin: RequestOrigin): void {
+    submitWrite(this.context, origin, { type: 'sync' });
+  }
+}
+
+/** What the client-facing layer sees of this server while it handles one input. */
 export function layerContext(context: ZabContext): LayerContext {
-  const { state } = context;
-  return {
-    get local() { return state.local; },
-    set local(value: unknown) { state.local = value; },
-    serverId: state.id,
-    get db() { return state.db; },
-    get lastProcessedZxid() { return state.lastProcessedZxid; },
-    get role() { return state.role; },
-    get serving() { return isServing(context); },
-    tickMs: state.config.tickMs,
-    effects: context.effects as unknown as LayerContext['effects'],
-    submit: (request, origin) => submitWrite(context, origin ?? { server: state.id, client: -1, requestId: -1 }, request),
-    sync: (origin) => submitWrite(context, origin, { type: 'sync' }),
-  };
+  return (context.layerContext ??= new ServerLayerContext(context));
 }
 
 /** A packet on the client channel: the layer's, when there is one. */

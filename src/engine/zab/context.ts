@@ -13,6 +13,8 @@ export interface ZabContext {
   effects: Effects<ZabPayload>;
   /** The client-facing layer, or null for the bare CLIENT_* request path. */
   layer: ServerLayer | null;
+  /** The layer's context for this input, made on first use. */
+  layerContext?: import('./layer').LayerContext;
 }
 
 /** Records an "impossible" event for the ShouldNotBeTriggered checker and the trace. */

@@ -9,6 +9,7 @@ import type { ServerLayer } from './layer';
 import { stepZab } from './peer';
 import type { DiskState, ElectionState, ZabServerState } from './state';
 import { summarizeServer } from './view';
+import { isServingState } from './serving';
 
 function freshElection(id: EndpointId): ElectionState {
   return {
@@ -93,6 +94,10 @@ export function createZabProtocol<Db, Request, Txn, Result>(
     label(payload) {
       if (layer !== null && !isZabPayload(payload as ZabPayload)) return layer.label(payload);
       return labelOf(payload as ZabPayload);
+    },
+    status(state) {
+      const zab = state as unknown as ZabServerState;
+      return { role: zab.running ? zab.role : 'DOWN', epoch: zab.disk.currentEpoch, serving: isServingState(zab, resolved.bugs), appliedZxid: zab.lastProcessedZxid };
     },
     summarize(state) {
       return summarizeServer(state as unknown as ZabServerState, describeTxn);
