@@ -7,7 +7,7 @@ const quick = args.has('--quick');
 const runs = quick ? 2 : 5;
 
 const results: Record<string, unknown> = {
-  engine_events_per_s: engineEventsPerSecond(runs, quick ? 60_000 : 600_000),
+  engine_events_per_s: engineEventsPerSecond(runs, quick ? 30_000 : 120_000),
   seek_ms_p95: seekMsP95(runs, quick ? 60_000 : 600_000, quick ? 20 : 50),
   swarm_seeds_per_s: swarmSeedsPerSecond(runs, quick ? 20 : 200),
 };
