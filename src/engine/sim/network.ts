@@ -45,6 +45,8 @@ export interface NetworkState {
   attachment: Record<string, EndpointId>;
   /** Crashed endpoints, sorted. */
   down: EndpointId[];
+  /** Clients whose own network is cut off (the "disconnect" fault), sorted. */
+  isolated: EndpointId[];
   channels: Record<string, ChannelState>;
   nextMessageId: number;
 }
@@ -80,6 +82,7 @@ export function createNetwork(latencyMsMin: number, latencyMsMax: number): Netwo
     partition: null,
     attachment: {},
     down: [],
+    isolated: [],
     channels: {},
     nextMessageId: 1,
   };
@@ -101,6 +104,7 @@ function groupOf(network: NetworkState, endpoint: EndpointId): number {
 export function unreachableReason(network: NetworkState, from: EndpointId, to: EndpointId): DropReason | null {
   if (network.down.length > 0 && (network.down.includes(to) || network.down.includes(from))) return 'down';
   if (network.cuts.length > 0 && network.cuts.includes(`${from}>${to}`)) return 'cut';
+  if (network.isolated.length > 0 && (network.isolated.includes(from) || network.isolated.includes(to))) return 'partition';
   if (network.partition === null) return null;
   const fromGroup = groupOf(network, from);
   const toGroup = groupOf(network, to);

@@ -66,7 +66,11 @@ class ClientEffectsImpl implements ClientEffects {
   cancelTimer(name: string): void { delete this.current.timers[name]; }
   trace(record: TraceRecord): void { emit(this.runtime, record); }
   opDone(tag: number, zxid: number | null): void {
-    if (tag >= 0) this.runtime.state.script.settling.push({ tag, zxid });
+    if (tag < 0) return;
+    // An op list waits, as the oracle does, until every watch event the op caused has arrived;
+    // a scenario's op is done when its answer is (so a lagging follower can serve a stale read).
+    if (this.runtime.state.scenario.oracleMode) this.runtime.state.script.settling.push({ tag, zxid });
+    else completeStep(this.runtime, tag);
   }
 }
 

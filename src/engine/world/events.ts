@@ -20,6 +20,9 @@ export function processEvent(runtime: Runtime, event: QueueEvent): void {
       return completeStep(runtime, event.step);
     case 'resume':
       return resumeServer(runtime, event.node);
+    case 'reconnect-client':
+      runtime.state.network.isolated = runtime.state.network.isolated.filter((id) => id !== event.node);
+      return;
   }
 }
 

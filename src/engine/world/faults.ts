@@ -22,11 +22,8 @@ export function applyFault(runtime: Runtime, action: FaultAction): void {
     case 'delay': return setDelay(runtime, action);
     case 'pause': return pauseServer(runtime, action.server!, action.durationMs);
     case 'resume': return resumeServer(runtime, action.server!);
-    case 'disconnect': {
-      const client = clientSlot(state, action.client!);
-      if (client) dispatchToClient(runtime, client, { type: 'drop-connection' });
-      return;
-    }
+    case 'disconnect':
+      return disconnectClient(runtime, action.client!, action.durationMs);
     case 'expire':
       return expireSession(runtime, action.client!);
   }
@@ -80,6 +77,7 @@ function connectionsOf(runtime: Runtime, id: EndpointId): [EndpointId, string][]
 function heal(runtime: Runtime): void {
   const network = runtime.state.network;
   setPartition(network, null);
+  network.isolated = [];
   network.cuts = [];
   network.links = [];
   network.lossPerMillion = 0;
@@ -146,4 +144,17 @@ function expireSession(runtime: Runtime, label: string): void {
       dispatchToServer(runtime, slot, { type: 'expire-session', sessionId: client.state.sessionId });
     }
   }
+}
+
+/** The client's connection drops; with a duration, its network stays cut off that long (it
+ * keeps trying, and reaches nobody), which is how a client outlives its session. */
+function disconnectClient(runtime: Runtime, label: string, durationMs: number | undefined): void {
+  const client = clientSlot(runtime.state, label);
+  if (!client) return;
+  const network = runtime.state.network;
+  if (durationMs !== undefined) {
+    network.isolated = [...network.isolated.filter((id) => id !== client.endpoint), client.endpoint].sort((a, b) => a - b);
+    schedule(runtime.state.queue, { kind: 'reconnect-client', timeMs: runtime.state.timeMs + durationMs, node: client.endpoint });
+  }
+  dispatchToClient(runtime, client, { type: 'drop-connection' });
 }

@@ -12,7 +12,9 @@ export type QueueEvent =
   | { kind: 'timer'; timeMs: number; seq: number; node: number; name: string; generation: number }
   | { kind: 'step-start'; timeMs: number; seq: number; step: number }
   | { kind: 'step-done'; timeMs: number; seq: number; step: number }
-  | { kind: 'resume'; timeMs: number; seq: number; node: number };
+  | { kind: 'resume'; timeMs: number; seq: number; node: number }
+  /** The end of a client's "disconnect" fault with a duration. */
+  | { kind: 'reconnect-client'; timeMs: number; seq: number; node: number };
 
 /** One server: its protocol state plus what the world keeps for it. */
 export interface ServerSlot {
