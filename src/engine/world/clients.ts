@@ -13,6 +13,7 @@ import type { TraceRecord } from '../sim/trace';
 import { emit, sendFrom, type Runtime } from './runtime';
 import type { ClientSlot, WorldState } from './state';
 import { completeStep } from './script';
+import { armTimer } from './timers';
 
 /** Client slots for a scenario: labels sorted, endpoints from CLIENT_ID_BASE up. */
 export function createClientSlots(scenario: Scenario): ClientSlot[] {
@@ -59,9 +60,7 @@ class ClientEffectsImpl implements ClientEffects {
   }
   setTimer(name: string, delayMs: number): void {
     const state = this.runtime.state;
-    const generation = state.nextTimerGeneration++;
-    this.current.timers[name] = generation;
-    schedule(state.queue, { kind: 'timer', timeMs: state.timeMs + Math.max(0, Math.round(delayMs)), node: this.current.endpoint, name, generation });
+    armTimer(this.current.timers, state.queue, this.current.endpoint, name, state.timeMs + Math.max(0, Math.round(delayMs)), () => state.nextTimerGeneration++);
   }
   cancelTimer(name: string): void { delete this.current.timers[name]; }
   trace(record: TraceRecord): void { emit(this.runtime, record); }

@@ -1,6 +1,7 @@
 // What happens when a queued event comes due: a delivery, a timer, a scripted step.
 import { arrivalVerdict } from '../sim/network';
 import { schedule } from '../sim/scheduler';
+import { timerFires } from './timers';
 import { dispatchToServer, emit, serverSlot, type Runtime } from './runtime';
 import type { QueueEvent, ServerSlot } from './state';
 import { completeStep, startStep } from './script';
@@ -63,14 +64,15 @@ function deliverToClient(runtime: Runtime, event: Extract<QueueEvent, { kind: 'd
 function fireTimer(runtime: Runtime, event: Extract<QueueEvent, { kind: 'timer' }>): void {
   const client = clientSlot(runtime.state, event.node);
   if (client) {
-    if (client.timers[event.name] !== event.generation) return;
-    delete client.timers[event.name];
+    if (!timerFires(client.timers, runtime.state.queue, event, runtime.state.timeMs)) return;
     return dispatchToClient(runtime, client, { type: 'timer', name: event.name });
   }
   const slot = serverSlot(runtime.state, event.node);
-  if (!slot || !slot.alive || slot.timers[event.name] !== event.generation) return;
+  if (!slot || !slot.alive) return;
+  const armed = slot.timers[event.name];
+  if (armed === undefined || armed.generation !== event.generation) return;
   if (holdIfPaused(slot, event)) return;
-  delete slot.timers[event.name];
+  if (!timerFires(slot.timers, runtime.state.queue, event, runtime.state.timeMs)) return;
   dispatchToServer(runtime, slot, { type: 'timer', name: event.name });
 }
 

@@ -3,6 +3,7 @@
 import type { Effects, NodeInput, ServerProtocol } from '../sim/actor';
 import { sendMessage, type EndpointId } from '../sim/network';
 import { schedule } from '../sim/scheduler';
+import { armTimer } from './timers';
 import type { TraceRecord } from '../sim/trace';
 import type { ServerSlot, WorldState } from './state';
 import type { Step } from '../scenario/types';
@@ -69,10 +70,7 @@ class ServerEffects implements Effects<unknown> {
   }
   setTimer(name: string, delayMs: number): void {
     const state = this.runtime.state;
-    const slot = this.current;
-    const generation = state.nextTimerGeneration++;
-    slot.timers[name] = generation;
-    schedule(state.queue, { kind: 'timer', timeMs: state.timeMs + Math.max(0, Math.round(delayMs)), node: slot.id, name, generation });
+    armTimer(this.current.timers, state.queue, this.current.id, name, state.timeMs + Math.max(0, Math.round(delayMs)), () => state.nextTimerGeneration++);
   }
   cancelTimer(name: string): void {
     delete this.current.timers[name];

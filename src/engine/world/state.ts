@@ -5,6 +5,7 @@ import type { RngState } from '../sim/rng';
 import type { SchedulerState } from '../sim/scheduler';
 import type { NetworkState } from '../sim/network';
 import type { Scenario } from '../scenario/types';
+import type { Timers } from './timers';
 
 /** Something due at a simulated time. */
 export type QueueEvent =
@@ -23,8 +24,8 @@ export interface ServerSlot {
   paused: boolean;
   /** Protocol state (opaque to the world). After a crash: what survived it. */
   state: unknown;
-  /** Armed timers: name -> generation; an event whose generation differs is stale. */
-  timers: Record<string, number>;
+  /** Armed timers by name (see timers.ts). */
+  timers: Timers;
   /** Deliveries and timers that came due while paused, in order. */
   held: QueueEvent[];
   rng: RngState;
@@ -35,7 +36,7 @@ export interface ClientSlot {
   label: string;
   endpoint: number;
   state: import('../client/state').ClientState;
-  timers: Record<string, number>;
+  timers: Timers;
   rng: RngState;
 }
 

@@ -30,8 +30,12 @@ export interface MessageView {
 
 export interface ClientView {
   id: string;
+  /** The network endpoint of this client (messages from/to it carry this id). */
+  endpoint: EndpointId;
   state: string;
   server: EndpointId | null;
+  /** Server of the current connection or connection attempt (set while CONNECTING too). */
+  attemptServer: EndpointId | null;
   sessionId: string | null;
   sessionTimeoutMs: number;
   lastZxid: number;
@@ -124,8 +128,10 @@ function clientViews(runtime: Runtime): ClientView[] {
     const client = slot.state;
     return {
       id: slot.label,
+      endpoint: slot.endpoint,
       state: client.status,
       server: client.status === 'CONNECTED' ? client.server : null,
+      attemptServer: client.server,
       sessionId: client.sessionId === 0 ? null : '0x' + client.sessionId.toString(16),
       sessionTimeoutMs: client.negotiatedTimeoutMs,
       lastZxid: client.lastZxid,
