@@ -108,7 +108,8 @@ export interface World {
 
 /** ZooKeeper (Zab + data tree + client side), with the scenario's bug-lab variants if any. */
 function defaultProtocol(scenario: Scenario): ServerProtocol<unknown, unknown> {
-  return createZooKeeperProtocol({ bugs: scenario.bugs as never });
+  // Scenarios saved before extendedTypes existed lack it: off, ZooKeeper's default.
+  return createZooKeeperProtocol({ bugs: scenario.bugs as never }, { extendedTypesEnabled: scenario.ensemble.extendedTypes === true });
 }
 
 /** The fresh state of a scenario at time 0, before anything runs. */
@@ -281,11 +282,11 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
     },
     seek: (timeMs) => {
       const target = Math.max(0, Math.round(timeMs));
-      if (target < runtime.state.timeMs) {
-        let base = snapshots[0]!;
-        for (const snapshot of snapshots) if (snapshot.timeMs <= target) base = snapshot;
-        runtime.state = clonePlain(base.state);
-      }
+      let base = snapshots[0]!;
+      for (const snapshot of snapshots) if (snapshot.timeMs <= target) base = snapshot;
+      // Back in time: restore the nearest snapshot. Forward: jump to a snapshot if one is
+      // nearer the target than where we stand (the run has been there before).
+      if (target < runtime.state.timeMs || base.timeMs > runtime.state.timeMs) runtime.state = clonePlain(base.state);
       const sink = runtime.sink;
       runtime.sink = null;
       try {
