@@ -1,0 +1,206 @@
+// The classroom demos: each a scenario that plays to an outcome a teacher can point at, and a
+// check of that outcome on the final view (tests run every demo and assert it). Titles in
+// English and Simplified Chinese; protocol words stay untranslated.
+import type { WorldView } from '../world/view';
+
+export interface Demo {
+  id: string;
+  title: { en: string; 'zh-CN': string };
+  /** What to watch for, one sentence. */
+  summary: { en: string; 'zh-CN': string };
+  /** Form B scenario JSON (CONTRACT.md section 1). */
+  scenario: Record<string, unknown>;
+  /** The outcome, judged on the view at the end of the scenario; returns why it failed, or null. */
+  outcome(view: WorldView): string | null;
+}
+
+const leaderOf = (view: WorldView) => view.servers.find((server) => server.role === 'LEADING' && server.serving);
+const has = (view: WorldView, path: string) => view.znodes.some((node) => node.path === path);
+
+export const DEMOS: readonly Demo[] = [
+  {
+    id: 'first-election',
+    title: { en: 'First election: the highest id wins', 'zh-CN': '首次选举：myid 最大者胜出' },
+    summary: { en: 'Five fresh servers, equal zxids: Fast Leader Election settles on server 5 in about 200 ms.', 'zh-CN': '五台新服务器的 zxid 相同：Fast Leader Election 约 200 ms 后选出 server 5。' },
+    scenario: { version: 1, title: 'First election', seed: 1, ensemble: { servers: 5 }, steps: [{ await: 'serving' }, { sleep: 500 }] },
+    outcome: (view) => (leaderOf(view)?.id === 5 ? null : 'server 5 should lead'),
+  },
+  {
+    id: 'leader-crash',
+    title: { en: 'Leader crash and failover', 'zh-CN': 'Leader 崩溃与故障转移' },
+    summary: { en: 'Kill the leader: the others notice the closed connections at once, elect server 4 and bump the epoch.', 'zh-CN': '杀掉 leader：其余服务器立即发现连接断开，选出 server 4 并提升 epoch。' },
+    scenario: { version: 1, title: 'Leader crash', seed: 2, ensemble: { servers: 5 }, steps: [{ await: 'serving' }, { sleep: 1000 }, { fault: 'crash', server: 5 }, { sleep: 2000 }] },
+    outcome: (view) => {
+      const leader = leaderOf(view);
+      return leader?.id === 4 && leader.epoch >= 2 ? null : 'server 4 should lead epoch 2';
+    },
+  },
+  {
+    id: 'zxid-beats-sid',
+    title: { en: 'Why FLE cannot lose a committed write', 'zh-CN': '为什么 FLE 不会丢失已提交的写入' },
+    summary: { en: 'Server 5 missed writes while down; when the others restart with it, the highest (epoch, zxid) wins, not the highest id.', 'zh-CN': 'server 5 宕机期间错过了写入；重新选举时胜出的是 (epoch, zxid) 最大者，而不是 myid 最大者。' },
+    scenario: {
+      version: 1, title: 'zxid beats sid', seed: 3, ensemble: { servers: 5 },
+      clients: { c1: { server: 1, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { fault: 'crash', server: 5 }, { sleep: 1000 },
+        { client: 'c1', op: 'create', path: '/while-5-was-down', data: 'x' },
+        { fault: 'crash', server: 1 }, { fault: 'crash', server: 2 }, { fault: 'crash', server: 3 }, { fault: 'crash', server: 4 },
+        { fault: 'restart', server: 1 }, { fault: 'restart', server: 2 }, { fault: 'restart', server: 3 }, { fault: 'restart', server: 4 }, { fault: 'restart', server: 5 },
+        { await: 'serving' }, { sleep: 500 },
+      ],
+    },
+    outcome: (view) => {
+      const leader = leaderOf(view);
+      if (!leader || leader.id === 5) return 'server 5 (behind) must not lead';
+      return has(view, '/while-5-was-down') ? null : 'the write made while 5 was down must survive';
+    },
+  },
+  {
+    id: 'minority-partition',
+    title: { en: 'A minority partition cannot write', 'zh-CN': '少数派分区无法写入' },
+    summary: { en: 'Servers 4 and 5 are cut off: the majority elects a leader and commits; the minority stops serving.', 'zh-CN': 'server 4 和 5 被隔离：多数派选出 leader 并继续提交；少数派停止服务。' },
+    scenario: {
+      version: 1, title: 'Minority partition', seed: 4, ensemble: { servers: 5 },
+      clients: { c1: { server: 1, connectAtStart: false } },
+      steps: [{ await: 'serving' }, { fault: 'partition', groups: [[1, 2, 3], [4, 5]] }, { sleep: 15000 }, { client: 'c1', op: 'create', path: '/majority', data: 'ok' }, { sleep: 500 }],
+    },
+    outcome: (view) => {
+      const leader = leaderOf(view);
+      if (!leader || leader.id > 3) return 'the leader must be on the majority side';
+      if (view.servers.some((server) => server.id > 3 && server.serving)) return 'servers 4 and 5 must not serve';
+      return has(view, '/majority') ? null : 'the majority must commit /majority';
+    },
+  },
+  {
+    id: 'trunc-old-leader',
+    title: { en: 'A healed partition: TRUNC drops an uncommitted proposal', 'zh-CN': '分区恢复：TRUNC 丢弃未提交的提案' },
+    summary: { en: 'The isolated leader logs a write it can never commit; after healing, the new leader tells it TRUNC.', 'zh-CN': '被隔离的 leader 记录了一个永远无法提交的写入；恢复后新 leader 向它发送 TRUNC。' },
+    scenario: {
+      version: 1, title: 'TRUNC', seed: 5, ensemble: { servers: 5 },
+      clients: { c5: { server: 5, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { client: 'c5', op: 'create', path: '/before', data: 'committed' },
+        { fault: 'isolate', server: 5 }, { client: 'c5', op: 'create', path: '/lost', data: 'never committed' },
+        { sleep: 15000 }, { fault: 'heal' }, { sleep: 40000 },
+      ],
+    },
+    outcome: (view) => {
+      if (has(view, '/lost')) return '/lost must be gone';
+      if (!has(view, '/before')) return '/before must survive';
+      const five = view.servers.find((server) => server.id === 5)!;
+      return five.role === 'FOLLOWING' ? null : 'server 5 must follow again';
+    },
+  },
+  {
+    id: 'diff-vs-snap',
+    title: { en: 'Lagging follower: DIFF, far behind: SNAP', 'zh-CN': '落后的 follower：DIFF；落后太多：SNAP' },
+    summary: { en: 'Server 1 misses a few writes and gets DIFF; server 2 misses more than the 500-txn committedLog and gets SNAP.', 'zh-CN': 'server 1 错过少量写入，同步方式为 DIFF；server 2 错过超过 500 个事务，同步方式为 SNAP。' },
+    scenario: {
+      version: 1, title: 'DIFF and SNAP', seed: 6, ensemble: { servers: 5 },
+      clients: { c5: { server: 5, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { fault: 'crash', server: 2 },
+        ...Array.from({ length: 520 }, (_, index) => ({ client: 'c5', op: 'setData', path: '/', data: String(index) })),
+        { fault: 'crash', server: 1 },
+        ...Array.from({ length: 5 }, (_, index) => ({ client: 'c5', op: 'setData', path: '/', data: `late ${index}` })),
+        { fault: 'restart', server: 1 }, { fault: 'restart', server: 2 }, { await: 'serving' }, { sleep: 500 },
+      ],
+    },
+    outcome: (view) => (view.servers.every((server) => server.serving) ? null : 'every server must serve again'),
+  },
+  {
+    id: 'session-expiry',
+    title: { en: 'Session expiry deletes ephemerals', 'zh-CN': '会话过期会删除临时节点' },
+    summary: { en: 'c1 owns an ephemeral node; its network is cut for longer than its timeout; the leader expires the session and the node goes.', 'zh-CN': 'c1 拥有一个临时节点；它的网络断开时间超过会话超时；leader 使会话过期，节点被删除。' },
+    scenario: {
+      version: 1, title: 'Session expiry', seed: 7, ensemble: { servers: 3 },
+      clients: { c1: { server: 1, sessionTimeoutMs: 6000, connectAtStart: false }, c2: { server: 2, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { client: 'c1', op: 'create', path: '/lock', mode: 'EPHEMERAL' }, { client: 'c2', op: 'exists', path: '/lock', watch: true },
+        { fault: 'disconnect', client: 'c1', durationMs: 20000 }, { sleep: 25000 },
+      ],
+    },
+    outcome: (view) => {
+      if (has(view, '/lock')) return '/lock must be gone';
+      return view.clients.find((client) => client.id === 'c1')?.state === 'EXPIRED' ? null : 'c1 must see EXPIRED';
+    },
+  },
+  {
+    id: 'reconnect-keeps-session',
+    title: { en: 'Reconnecting to another server keeps the session', 'zh-CN': '重连到另一台服务器会保留会话' },
+    summary: { en: 'c1\'s server crashes; c1 reconnects to the next server within its timeout and keeps its session and ephemeral node.', 'zh-CN': 'c1 所连的服务器崩溃；c1 在超时前重连到下一台服务器，会话和临时节点都保留。' },
+    scenario: {
+      version: 1, title: 'Reconnect', seed: 8, ensemble: { servers: 3 },
+      clients: { c1: { server: 1, sessionTimeoutMs: 10000, connectAtStart: false } },
+      steps: [{ await: 'serving' }, { client: 'c1', op: 'create', path: '/mine', mode: 'EPHEMERAL' }, { fault: 'crash', server: 1 }, { sleep: 8000 }],
+    },
+    outcome: (view) => {
+      const client = view.clients.find((entry) => entry.id === 'c1')!;
+      if (client.state !== 'CONNECTED' || client.server === 1) return 'c1 must be connected to another server';
+      return view.znodes.find((node) => node.path === '/mine')?.ephemeralOwner === client.sessionId ? null : '/mine must still belong to c1';
+    },
+  },
+  {
+    id: 'stale-read-sync',
+    title: { en: 'A stale read, and sync()', 'zh-CN': '读到旧数据，以及 sync()' },
+    summary: { en: 'Reads are served by the connected server: a lagging follower answers the old value until the reader calls sync().', 'zh-CN': '读请求由所连服务器本地处理：落后的 follower 返回旧值，直到读者调用 sync()。' },
+    scenario: {
+      version: 1, title: 'Stale read', seed: 9, ensemble: { servers: 3 },
+      clients: { writer: { server: 3, connectAtStart: false }, reader: { server: 1, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { client: 'writer', op: 'create', path: '/v', data: 'old' }, { client: 'reader', op: 'getData', path: '/v' },
+        { fault: 'delay', from: 3, to: 1, latencyMsMin: 3000, latencyMsMax: 3000 },
+        { client: 'writer', op: 'setData', path: '/v', data: 'new' }, { client: 'reader', op: 'getData', path: '/v' },
+        { client: 'reader', op: 'sync', path: '/v' }, { client: 'reader', op: 'getData', path: '/v' },
+      ],
+    },
+    outcome: (view) => (view.znodes.find((node) => node.path === '/v')?.data === 'new' ? null : '/v must end as new'),
+  },
+  {
+    id: 'watch-once',
+    title: { en: 'A watch fires once', 'zh-CN': 'watch 只触发一次' },
+    summary: { en: 'c2 watches /w; two changes follow; c2 gets one NodeDataChanged, with no data in it.', 'zh-CN': 'c2 对 /w 设置 watch；随后发生两次修改；c2 只收到一次 NodeDataChanged，且事件不带数据。' },
+    scenario: {
+      version: 1, title: 'Watch once', seed: 10, ensemble: { servers: 3 },
+      clients: { c1: { server: 1, connectAtStart: false }, c2: { server: 2, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { client: 'c1', op: 'create', path: '/w', data: 'a' }, { client: 'c2', op: 'getData', path: '/w', watch: true },
+        { client: 'c1', op: 'setData', path: '/w', data: 'b' }, { client: 'c1', op: 'setData', path: '/w', data: 'c' }, { sleep: 500 },
+      ],
+    },
+    outcome: (view) => (view.znodes.find((node) => node.path === '/w')?.version === 2 ? null : '/w must be at version 2'),
+  },
+  {
+    id: 'observer',
+    title: { en: 'An observer learns by INFORM and never votes', 'zh-CN': 'observer 通过 INFORM 学习，从不投票' },
+    summary: { en: 'Three voters and one observer: the observer gets committed txns as INFORM and does not count toward a quorum.', 'zh-CN': '三个投票者加一个 observer：observer 以 INFORM 接收已提交事务，不计入法定人数。' },
+    scenario: {
+      version: 1, title: 'Observer', seed: 11, ensemble: { servers: 3, observers: 1 },
+      clients: { c4: { server: 4, connectAtStart: false } },
+      steps: [{ await: 'serving' }, { client: 'c4', op: 'create', path: '/via-observer', data: 'x' }, { fault: 'crash', server: 2 }, { fault: 'crash', server: 3 }, { sleep: 15000 }],
+    },
+    outcome: (view) => {
+      const observer = view.servers.find((server) => server.id === 4)!;
+      if (!has(view, '/via-observer')) return 'the observer\'s write must have committed';
+      return observer.role !== 'LEADING' && !leaderOf(view) ? null : 'with two voters down, nobody may lead (the observer does not count)';
+    },
+  },
+  {
+    id: 'rolling-restart',
+    title: { en: 'A rolling restart', 'zh-CN': '滚动重启' },
+    summary: { en: 'Restart the servers one at a time: the ensemble keeps a quorum and keeps committing.', 'zh-CN': '逐台重启服务器：集群始终保有法定人数并持续提交。' },
+    scenario: {
+      version: 1, title: 'Rolling restart', seed: 12, ensemble: { servers: 3 },
+      clients: { c1: { server: 1 } },
+      steps: [
+        { await: 'serving' },
+        ...[1, 2, 3].flatMap((server) => [
+          { fault: 'crash', server }, { sleep: 2000 }, { fault: 'restart', server }, { await: 'serving' },
+          { client: 'c1', op: 'create', path: `/after-${server}`, data: 'ok' },
+        ]),
+      ],
+    },
+    outcome: (view) => ([1, 2, 3].every((server) => has(view, `/after-${server}`)) ? null : 'every write must commit'),
+  },
+];
