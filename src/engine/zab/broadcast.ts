@@ -24,7 +24,8 @@ export function proposeRequest(context: ZabContext, request: unknown, origin: Re
     return;
   }
   const zxid = leader.lastProposedZxid + 1;
-  const txn = machine.prepare(leader.speculativeDb, request, zxid, effects.nowMs);
+  const checked = context.layer?.beforePrepare ? context.layer.beforePrepare(layerContext(context), request, origin) : request;
+  const txn = machine.prepare(leader.speculativeDb, checked, zxid, effects.nowMs);
   machine.apply(leader.speculativeDb, txn, zxid);
   leader.lastProposedZxid = zxid;
   const proposal: OutstandingProposal = { zxid, txn, origin, acks: [] };

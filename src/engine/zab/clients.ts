@@ -89,6 +89,10 @@ class ServerLayerContext implements LayerContext {
   sync(origin: RequestOrigin): void {
     submitWrite(this.context, origin, { type: 'sync' });
   }
+  revalidate(sessionId: number): void {
+    const learner = this.context.state.learner;
+    if (learner !== null) this.context.effects.send(learner.leaderId, ZAB_CHANNEL, { type: 'REVALIDATE', connection: learner.connection, sessionId, valid: false }, true);
+  }
 }
 
 /** What the client-facing layer sees of this server while it handles one input. */

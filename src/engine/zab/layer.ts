@@ -21,6 +21,9 @@ export interface LayerContext {
   submit(request: unknown, origin: RequestOrigin | null): void;
   /** Sends a sync to the leader; the layer's syncDone is called once everything before it is applied here. */
   sync(origin: RequestOrigin): void;
+  /** Learner: asks the leader whether a reconnecting session is still valid (Learner.validateSession);
+   * the answer comes to sessionRevalidated. */
+  revalidate(sessionId: number): void;
 }
 
 export interface ServerLayer {
@@ -46,6 +49,13 @@ export interface ServerLayer {
   syncDone(context: LayerContext, origin: RequestOrigin): void;
   /** Leader: the user's "expire session" fault. */
   expireSession(context: LayerContext, sessionId: number): void;
+  /** Leader: what prep is handed for a write about to be proposed, given where it came from
+   * (the session tracker's owner check of PrepRequestProcessor). Default: the request itself. */
+  beforePrepare?(context: LayerContext, request: unknown, origin: RequestOrigin | null): unknown;
+  /** Leader: a learner's REVALIDATE for a session (Leader.revalidateSession); true = still valid. */
+  revalidateSession?(context: LayerContext, from: EndpointId, sessionId: number): boolean;
+  /** Learner: the leader's answer to revalidate (Learner.revalidate). */
+  sessionRevalidated?(context: LayerContext, sessionId: number, valid: boolean): void;
   /** Whether a request is a sync (it goes to the leader but is not proposed). */
   isSync(request: unknown): boolean;
   /** Label for the UI and traces of a client-channel payload. */

@@ -87,7 +87,12 @@ function checkEpochAckQuorum(context: ZabContext): void {
 function syncLearner(context: ZabContext, handler: LearnerHandlerState): void {
   const { state, effects, machine } = context;
   const leader = state.leader!;
-  const plan = planSync({ peerLastZxid: handler.peerLastZxid, committedLog: state.committedLog, lastProcessedZxid: state.lastProcessedZxid, skipTrunc: hasBug(context, 'skip-trunc') });
+  const newestSnapshot = state.disk.snapshots[state.disk.snapshots.length - 1]!;
+  const plan = planSync({
+    peerLastZxid: handler.peerLastZxid, committedLog: state.committedLog, lastProcessedZxid: state.lastProcessedZxid, skipTrunc: hasBug(context, 'skip-trunc'),
+    txnLog: state.disk.log, snapshotBytes: serializedBytes(newestSnapshot.db), txnBytes: (entry) => serializedBytes(entry.txn) + LOG_ENTRY_HEADER_BYTES,
+    snapshotSizeFactor: context.options.snapshotSizeFactor,
+  });
   note(context, `sync ${handler.sid}: ${plan.mode} ${formatZxid(plan.zxid)} (+${plan.proposals.length} txns, peer at ${formatZxid(handler.peerLastZxid)})`);
   const connection = handler.connection;
   const send = (packet: QuorumPacket) => effects.send(handler.sid, ZAB_CHANNEL, packet, true);
@@ -151,4 +156,12 @@ function sendUpToDate(context: ZabContext, handler: LearnerHandlerState): void {
   handler.stage = 'BROADCAST';
   handler.tickOfNextAckDeadline = context.state.leader!.tick + context.state.config.syncLimit;
   context.effects.send(handler.sid, ZAB_CHANNEL, { type: 'UPTODATE', connection: handler.connection }, true);
+}
+
+/** TxnHeader + checksum overhead per logged txn (FileTxnLog), roughly, in bytes. */
+const LOG_ENTRY_HEADER_BYTES = 40;
+
+/** The size of a value as serialized, standing in for file sizes on disk. */
+function serializedBytes(value: unknown): number {
+  return JSON.stringify(value)?.length ?? 0;
 }

@@ -88,9 +88,14 @@ export function leaderReceive(context: ZabContext, from: EndpointId, packet: Quo
     case 'REQUEST':
       if (handler.stage === 'BROADCAST') proposeRequest(context, packet.request, packet.origin);
       break;
-    case 'REVALIDATE':
+    case 'REVALIDATE': {
+      // Leader.revalidateSession: touch the session; if valid this learner now owns it.
+      const valid = context.layer?.revalidateSession?.(layerContext(context), from, packet.sessionId) ?? false;
+      context.effects.send(from, ZAB_CHANNEL, { type: 'REVALIDATE', connection: handler.connection, sessionId: packet.sessionId, valid }, true);
+      break;
+    }
     case 'SYNC':
-      break; // the simulated servers validate reconnecting sessions from their replicated session table
+      break;
     default:
       closeHandler(context, handler, `unexpected ${packet.type} from learner`);
   }

@@ -121,6 +121,7 @@ export function learnerReceive(context: ZabContext, from: EndpointId, packet: Qu
       if (context.layer !== null) context.layer.syncDone(layerContext(context), packet.origin);
       return;
     case 'REVALIDATE':
+      if (context.layer !== null) context.layer.sessionRevalidated?.(layerContext(context), packet.sessionId, packet.valid);
       return;
     default:
       return protocolError(context, `unexpected ${packet.type} from the leader`);

@@ -23,6 +23,9 @@ export interface ZabOptions {
   /** Size of the in-memory committedLog window used for DIFF (zookeeper.commitLogCount). ZooKeeper
    * raises values below 500 to 500; tests may set it small to reach SNAP quickly. */
   commitLogCount: number;
+  /** zookeeper.snapshotSizeFactor: txn-log sync serves a learner only while the log to send is
+   * smaller than this fraction of the newest snapshot; negative turns it off. */
+  snapshotSizeFactor: number;
   /** snapCount: a snapshot starts once the txns logged since the last one exceed
    * snapCount/2 + random[0, snapCount/2) (SyncRequestProcessor). */
   snapCount: number;
@@ -44,6 +47,7 @@ export interface ZabOptions {
 
 export const DEFAULT_ZAB_OPTIONS: ZabOptions = {
   commitLogCount: 500,
+  snapshotSizeFactor: 0.33,
   snapCount: 100_000,
   snapRetainCount: 3,
   fsyncDelayMs: 0,

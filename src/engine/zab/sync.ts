@@ -5,7 +5,11 @@
 //  2. peerLastZxid > maxCommittedLog (counter != 0)  -> TRUNC to maxCommittedLog
 //  3. minCommittedLog <= peerLastZxid <= max         -> DIFF + pairs, or TRUNC + pairs, or SNAP when
 //                                                       that TRUNC would cross an epoch boundary
-//  4. otherwise                                      -> SNAP (on-disk txn-log sync is not modelled)
+//  4. peerLastZxid < minCommittedLog, txn-log sync on -> DIFF from the on-disk txn log + the
+//                                                       committedLog, if the log reaches back to the
+//                                                       peer, has no gap, and is smaller than
+//                                                       snapshotSizeFactor x the newest snapshot
+//  5. otherwise                                      -> SNAP
 import type { LogEntry } from './state';
 import { zxidCounter, zxidEpoch } from './zxid';
 
@@ -26,6 +30,13 @@ export interface SyncInput {
   lastProcessedZxid: number;
   /** Bug lab 'skip-trunc': answer DIFF where TRUNC is due. */
   skipTrunc?: boolean;
+  /** The leader's on-disk txn log (oldest first) for rule 4; omitted = txn-log sync off. */
+  txnLog?: readonly LogEntry[];
+  /** Size of the newest snapshot and of each logged txn, in the same (serialized) unit. */
+  snapshotBytes?: number;
+  txnBytes?: (entry: LogEntry) => number;
+  /** zookeeper.snapshotSizeFactor (0.33); negative turns txn-log sync off. */
+  snapshotSizeFactor?: number;
 }
 
 /** Decides DIFF / TRUNC / TRUNC+DIFF / SNAP for a learner whose last logged zxid is peerLastZxid. */
@@ -47,7 +58,31 @@ export function planSync(input: SyncInput): SyncPlan {
   if (minCommittedLog <= peerLastZxid && peerLastZxid <= maxCommittedLog) {
     return walkCommittedLog(input, maxCommittedLog) ?? snap;
   }
+  if (peerLastZxid < minCommittedLog) return syncFromTxnLog(input, minCommittedLog, maxCommittedLog) ?? snap;
   return snap;
+}
+
+/** Rule 4 (ZKDatabase.getProposalsFromTxnLog + calculateTxnLogSizeLimit): older committed txns
+ * read back from the txn log, then the committedLog. Null when it cannot serve: the log does not
+ * reach back to the peer, is larger than the limit, or leaves a gap before the committedLog. */
+function syncFromTxnLog(input: SyncInput, minCommittedLog: number, maxCommittedLog: number): SyncPlan | null {
+  const { txnLog, peerLastZxid } = input;
+  const factor = input.snapshotSizeFactor ?? 0.33;
+  if (txnLog === undefined || factor < 0 || input.snapshotBytes === undefined || input.txnBytes === undefined) return null;
+  // The log must start at or before the peer's zxid: it is then strictly the next txn it lacks.
+  let start = -1;
+  for (let index = 0; index < txnLog.length && txnLog[index]!.zxid <= peerLastZxid; index++) start = index;
+  if (start === -1) return null;
+  const fromLog = txnLog.slice(start);
+  const sizeLimit = Math.floor(input.snapshotBytes * factor);
+  let size = 0;
+  for (const entry of fromLog) size += input.txnBytes(entry);
+  if (size > sizeLimit) return null;
+  // A gap between the end of the txn log and the committedLog forces a SNAP (LearnerHandler:
+  // "Detected gap between end of txnlog and start of committedLog").
+  if (!fromLog.some((entry) => entry.zxid >= minCommittedLog)) return null;
+  const older = fromLog.filter((entry) => entry.zxid < minCommittedLog);
+  return walkCommittedLog({ ...input, committedLog: [...older, ...input.committedLog] }, maxCommittedLog);
 }
 
 /** queueCommittedProposals: finds the learner's zxid in the window and queues what follows.

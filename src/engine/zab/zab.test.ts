@@ -1,6 +1,6 @@
 // Unit and scenario tests of the Zab engine beyond the transcripts: timing, the sync decision,
 // the vote order, persistence, determinism, plain-data state.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { planSync } from './sync';
 import { makeZxid } from './zxid';
 import { kvMachine } from './testing/kv-machine';
@@ -221,5 +221,34 @@ describe('contract', () => {
       { type: 'CLIENT_REPLY', requestId: 2, zxid: z(1, 1), result: { ok: true, value: '7' } },
       { type: 'CLIENT_REPLY', requestId: 3, zxid: z(1, 1), result: { ok: true, value: '7' } },
     ]);
+  });
+});
+
+describe('planSync rule 4: sync from the on-disk txn log (LearnerHandler.syncFollower, ZKDatabase)', () => {
+  const entry = (epoch: number, counter: number) => ({ zxid: epoch * 2 ** 32 + counter, txn: { n: counter }, origin: null });
+  const log = Array.from({ length: 10 }, (_, index) => entry(1, index + 1));
+  const committedLog = log.slice(6);
+  const base = { committedLog, lastProcessedZxid: log[9]!.zxid, txnLog: log, txnBytes: () => 10 };
+
+  it('a peer behind the committedLog gets DIFF from the txn log plus the committedLog', () => {
+    const plan = planSync({ ...base, peerLastZxid: log[2]!.zxid, snapshotBytes: 1000 });
+    expect(plan.mode).toBe('DIFF');
+    expect(plan.proposals.map((proposal) => proposal.zxid)).toEqual(log.slice(3).map((e) => e.zxid));
+  });
+
+  it('SNAP when the log to send exceeds snapshotSizeFactor x the snapshot', () => {
+    expect(planSync({ ...base, peerLastZxid: log[2]!.zxid, snapshotBytes: 100 }).mode).toBe('SNAP');
+  });
+
+  it('SNAP when the log does not reach back to the peer (a fresh peer at zxid 0)', () => {
+    expect(planSync({ ...base, peerLastZxid: 0, snapshotBytes: 1_000_000 }).mode).toBe('SNAP');
+  });
+
+  it('SNAP when the log ends before the committedLog starts (a gap)', () => {
+    expect(planSync({ ...base, txnLog: log.slice(0, 4), peerLastZxid: log[1]!.zxid, snapshotBytes: 1_000_000 }).mode).toBe('SNAP');
+  });
+
+  it('SNAP when txn-log sync is off (snapshotSizeFactor < 0)', () => {
+    expect(planSync({ ...base, peerLastZxid: log[2]!.zxid, snapshotBytes: 1_000_000, snapshotSizeFactor: -1 }).mode).toBe('SNAP');
   });
 });
