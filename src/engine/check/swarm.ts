@@ -21,9 +21,13 @@ export interface WorldSwarmResult {
 export interface WorldSwarmOptions {
   faultPhaseMs: number;
   healDeadlineMs: number;
+  /** Bug-lab variants to run instead of the correct engine (CONTRACT.md "bugs"). */
+  bugs: string[];
+  /** Stop at the first violation (bug hunting). */
+  stopAtViolation: boolean;
 }
 
-const DEFAULTS: WorldSwarmOptions = { faultPhaseMs: 20_000, healDeadlineMs: 60_000 };
+const DEFAULTS: WorldSwarmOptions = { faultPhaseMs: 20_000, healDeadlineMs: 60_000, bugs: [], stopAtViolation: false };
 const CONVERGENCE_POLL_MS = 500;
 
 /** Builds the scenario of one seed: random faults plus three clients writing now and then. */
@@ -54,8 +58,14 @@ export function worldSwarmScenario(seed: number, options: WorldSwarmOptions = DE
 /** Runs one seed; checks safety throughout and liveness after the heal. */
 export function runWorldSwarmSeed(seed: number, partial: Partial<WorldSwarmOptions> = {}): WorldSwarmResult {
   const options = { ...DEFAULTS, ...partial };
-  const scenario = worldSwarmScenario(seed, options);
-  const world = createWorld(scenario, [], { checkers: [zabChecker()], traceMessages: false, snapshotEveryMs: 1_000_000 });
+  const scenario = { ...worldSwarmScenario(seed, options), bugs: options.bugs };
+  const world = createWorld(scenario, [], { checkers: [zabChecker(options.bugs as never)], traceMessages: false, snapshotEveryMs: 1_000_000 });
+  if (options.stopAtViolation) {
+    for (let timeMs = 250; timeMs <= options.faultPhaseMs && world.invariants().violations.length === 0; timeMs += 250) world.runUntil(timeMs);
+    if (world.invariants().violations.length > 0) {
+      return { seed, violations: world.invariants().violations, convergedAfterMs: null, events: world.eventsProcessed(), description: `bugs=${options.bugs.join(',')}` };
+    }
+  }
   world.runUntil(options.faultPhaseMs);
   let convergedAfterMs: number | null = null;
   for (let elapsed = 0; elapsed <= options.healDeadlineMs; elapsed += CONVERGENCE_POLL_MS) {

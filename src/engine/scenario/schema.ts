@@ -2,7 +2,7 @@
 // that need the whole scenario (server ids in range, disjoint partition groups). Every error
 // names the field: "steps[3].fault: ...".
 import * as v from 'valibot';
-import { CLIENT_OP_NAMES, FAULT_NAMES } from './types';
+import { BUG_NAMES, CLIENT_OP_NAMES, FAULT_NAMES } from './types';
 
 const nonNegativeInt = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0, 'must be >= 0'));
 const positiveInt = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1, 'must be >= 1'));
@@ -76,6 +76,7 @@ const ensembleSchema = v.looseObject({
   syncLimit: v.optional(v.pipe(positiveInt, v.maxValue(1000))),
   latencyMsMin: v.optional(v.pipe(nonNegativeInt, v.maxValue(60_000))),
   latencyMsMax: v.optional(v.pipe(nonNegativeInt, v.maxValue(60_000))),
+  extendedTypes: v.optional(v.boolean('must be true or false')),
 });
 
 const clientSchema = v.looseObject({
@@ -94,7 +95,7 @@ export const scenarioSchema = v.looseObject({
   clients: v.optional(v.record(clientLabel, clientSchema)),
   steps: v.pipe(v.array(v.unknown(), 'must be a list of steps'), v.maxLength(100_000, 'at most 100000 steps')),
   actors: v.optional(v.array(actorSchema)),
-  bugs: v.optional(v.array(v.string())),
+  bugs: v.optional(v.array(v.picklist(BUG_NAMES, `unknown bug (the bug lab has ${BUG_NAMES.join(', ')})`))),
 });
 
 export const oracleOptionsSchema = v.looseObject({

@@ -91,6 +91,8 @@ export interface EnsembleConfig {
   syncLimit: number;
   latencyMsMin: number;
   latencyMsMax: number;
+  /** zookeeper.extendedTypesEnabled: TTL create modes work (off, as in ZooKeeper: UNIMPLEMENTED). */
+  extendedTypes: boolean;
 }
 
 export interface ClientConfig {
@@ -128,7 +130,11 @@ export const DEFAULT_ENSEMBLE: EnsembleConfig = {
   syncLimit: 5,
   latencyMsMin: 2,
   latencyMsMax: 8,
+  extendedTypes: false,
 };
 
 export const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
+
+/** Bug-lab variants a scenario may switch on (CONTRACT.md "bugs"); each breaks one rule. */
+export const BUG_NAMES = ['election-ignores-zxid', 'commit-before-quorum', 'serve-before-uptodate', 'skip-trunc'] as const;
 export const SERVERS_MAX = 15;
