@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { parseRunJson } from '../src/engine/scenario/run-input';
 import type { OpOutcome, TraceRecord } from '../src/engine/sim/trace';
 import { createWorld, type World } from '../src/engine/world';
-import { zabChecker } from '../src/engine/check/world-checkers';
+import { allCheckers } from '../src/engine/check/world-checkers';
 
 function run(json: object): { world: World; records: TraceRecord[] } {
   const input = parseRunJson({ version: 1, seed: 5, ...json });
-  const world = createWorld(input.scenario, input.inputs, { checkers: [zabChecker()] });
+  const world = createWorld(input.scenario, input.inputs, { checkers: allCheckers() });
   const records: TraceRecord[] = [];
   for (let guard = 0; guard < 2_000_000 && !world.scriptDone(); guard++) {
     if (!world.stepEvent()) break;

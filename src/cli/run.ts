@@ -6,7 +6,8 @@ import type { TraceRecord } from '../engine/sim/trace';
 import { createWorld, type World, type WorldOptions } from '../engine/world';
 import { formatEventLine, type FormatOptions } from '../engine/server/format';
 import { outcomeLine } from './lines';
-import { zabChecker } from '../engine/check/world-checkers';
+import { allCheckers } from '../engine/check/world-checkers';
+import { ACTOR_OP_INDEX } from '../engine/world/actors';
 
 export interface RunOptions {
   stable: boolean;
@@ -23,7 +24,7 @@ export const RUN_GRACE_MS = 600_000;
 
 /** Runs to the end of the scenario's steps and returns the output lines. */
 export function runToLines(input: RunInput, options: RunOptions): string[] {
-  const world = createWorld(input.scenario, input.inputs, { checkers: [zabChecker(input.scenario.bugs as never)], ...options.world, traceMessages: options.messages });
+  const world = createWorld(input.scenario, input.inputs, { checkers: allCheckers(input.scenario.bugs as never), ...options.world, traceMessages: options.messages });
   const lastAt = Math.max(0, ...input.scenario.steps.map((step) => step.at ?? 0), ...input.inputs.map((entry) => entry.atMs));
   const limitMs = options.limitMs ?? lastAt + RUN_GRACE_MS;
   const lines: string[] = [];
@@ -36,12 +37,13 @@ export function runToLines(input: RunInput, options: RunOptions): string[] {
       if (line !== null) lines.push(JSON.stringify(line));
     }
   };
-  while (!world.scriptDone() && world.timeMs() <= limitMs) {
+  // Recipe actors run past the last step until each has nothing left to do on its own.
+  while (!(world.scriptDone() && world.actorsDone()) && world.timeMs() <= limitMs) {
     if (!world.stepEvent()) break;
     flush();
   }
   flush();
-  lines.push(JSON.stringify(doneLine(world, counts, world.scriptDone())));
+  lines.push(JSON.stringify(doneLine(world, counts, world.scriptDone() && world.actorsDone())));
   return lines;
 }
 
@@ -51,10 +53,13 @@ const REPORTED_CLIENT_STATES: Record<string, string> = { DISCONNECTED: 'DISCONNE
 function render(record: TraceRecord, options: RunOptions, counts: { ops: number; events: number }, format: FormatOptions): Record<string, unknown> | null {
   switch (record.type) {
     case 'op':
+      // A recipe actor's own ops show with --trace only; its events are the lines that matter.
+      if (record.outcome.opIndex === ACTOR_OP_INDEX && !options.trace) return null;
       if (record.outcome.op.op !== 'connect' || record.outcome.implicit !== true) counts.ops++;
       if (record.outcome.sessionId) format.clientOfSession[String(record.outcome.sessionId)] = record.client;
       return outcomeLine(record.outcome, record.client, format);
     case 'watch':
+      if (record.fired.length > 0 && record.fired.every((opIndex) => opIndex === ACTOR_OP_INDEX) && !options.trace) return null;
       counts.events++;
       return formatEventLine(record.event, record.client, record.path, record.afterOp, record.fired);
     case 'client': {
@@ -73,6 +78,8 @@ function render(record: TraceRecord, options: RunOptions, counts: { ops: number;
       return options.messages ? { t: record.t, message: record.type, id: record.id, from: record.from, to: record.to, label: record.label, ...(record.type === 'drop' ? { reason: record.reason } : {}) } : null;
     case 'note':
       return null;
+    case 'actor':
+      return { t: record.t, actor: record.actor, event: record.event, ...record.fields };
   }
 }
 

@@ -18,6 +18,7 @@ import { checkServing, scheduleScript, scriptFinished } from './world/script';
 import { checkSettled, createClientSlots, dispatchToClient, startClientOp } from './world/clients';
 import type { ServerSlot, WorldState } from './world/state';
 import { buildView, type WorldView } from './world/view';
+import { actorOfClientMap, actorsDone, createActorSlots, startActors } from './world/actors';
 
 /** A user action: a fault, or a client operation typed in the console. */
 export type InputAction = ({ kind: 'fault' } & FaultAction) | ({ kind: 'op' } & ClientOp);
@@ -51,13 +52,19 @@ export interface CheckedServer {
   state: unknown;
 }
 
+/** What a checker sees of a client: its handle's state. */
+export interface CheckedClient {
+  label: string;
+  state: unknown;
+}
+
 /** A named invariant, checked after every event; returns a description of each violation.
  * Its memory (a ledger of what was ever committed, say) lives in the world state, so it is
  * snapshotted, restored and replayed with the run. */
 export interface InvariantChecker {
   name: string;
   createMemory(): unknown;
-  check(memory: unknown, servers: readonly CheckedServer[], timeMs: number): string[];
+  check(memory: unknown, servers: readonly CheckedServer[], timeMs: number, clients: readonly CheckedClient[]): string[];
 }
 
 export interface InvariantViolation {
@@ -100,6 +107,8 @@ export interface World {
   view(): WorldView;
   /** Every scenario step has completed. */
   scriptDone(): boolean;
+  /** Every recipe actor has nothing left to do on its own (true without actors). */
+  actorsDone(): boolean;
   /** Total events processed (for benchmarks). */
   eventsProcessed(): number;
   /** How many invariant checks ran in this run so far, and what broke (and when). */
@@ -132,6 +141,8 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
     networkRng: createRng(seed, 'network'),
     servers,
     clients: createClientSlots(scenario),
+    actors: createActorSlots(scenario.actors),
+    actorOfClient: actorOfClientMap(scenario.actors),
     script: { status: scenario.steps.map(() => 'pending'), waitingServing: [], settling: [], currentOpIndex: -1, watchEventsInFlight: 0 },
     nextTimerGeneration: 1,
     inputCursor: 0,
@@ -150,6 +161,7 @@ export function createWorld(scenario: Scenario, inputs: InputEntry[] = [], optio
     if (scenario.clients[slot.label]!.connectAtStart) dispatchToClient(runtime, slot, { type: 'start' });
   }
   scheduleScript(runtime);
+  startActors(runtime);
   return wrap(runtime, [...inputs], options);
 }
 
@@ -181,10 +193,11 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
     const state = runtime.state;
     const report = state.invariants;
     const servers = state.servers.map((slot) => ({ id: slot.id, alive: slot.alive, state: slot.state }));
+    const clients = state.clients.map((slot) => ({ label: slot.label, state: slot.state }));
     for (const checker of checkers) {
       report.checked++;
       const memory = state.checkerMemory[checker.name] ?? (state.checkerMemory[checker.name] = checker.createMemory());
-      for (const message of checker.check(memory, servers, state.timeMs)) {
+      for (const message of checker.check(memory, servers, state.timeMs, clients)) {
         if (report.violations.length < VIOLATIONS_KEPT_MAX) report.violations.push({ name: checker.name, timeMs: state.timeMs, event: state.eventsProcessed, message });
       }
     }
@@ -304,6 +317,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
     },
     view: () => buildView(runtime),
     scriptDone: () => scriptFinished(runtime),
+    actorsDone: () => actorsDone(runtime.state),
     eventsProcessed: () => runtime.state.eventsProcessed,
     invariants: () => ({ checked: runtime.state.invariants.checked, violations: [...runtime.state.invariants.violations] }),
   };

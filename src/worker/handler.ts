@@ -6,7 +6,7 @@ import { defaultRun } from '../engine/scenario/library';
 import { parseRunJson, toInputEntries, type RunInput } from '../engine/scenario/run-input';
 import type { TraceRecord } from '../engine/sim/trace';
 import { createWorld, type World } from '../engine/world';
-import { zabChecker } from '../engine/check/world-checkers';
+import { allCheckers } from '../engine/check/world-checkers';
 import { advance, clampSpeed, type PlaybackState } from './playback';
 import { WORKER_PROTOCOL_VERSION, type Batch, type LoadOutcome, type RunSource, type WorkerCommand, type WorkerReply } from './protocol';
 
@@ -39,7 +39,7 @@ export interface HandlerOptions {
 
 /** Creates the handler; `realNowMs` is the worker's clock (performance.now in the browser). */
 export function createWorkerHandler(realNowMs: () => number, options: HandlerOptions = {}): WorkerHandler {
-  const openWorld = options.openWorld ?? ((run: RunInput) => createWorld(run.scenario, run.inputs, { checkers: [zabChecker(run.scenario.bugs as never)] }));
+  const openWorld = options.openWorld ?? ((run: RunInput) => createWorld(run.scenario, run.inputs, { checkers: allCheckers(run.scenario.bugs as never) }));
   const playback: PlaybackState = { playing: false, speed: 1, lastRealMs: null, carryMs: 0 };
   let session: Session | null = null;
 

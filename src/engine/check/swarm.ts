@@ -7,7 +7,7 @@ import type { Step } from '../scenario/types';
 import { createRng, intInRange, pick } from '../sim/rng';
 import { createWorld, type InvariantViolation, type World } from '../world';
 import { fingerprint } from '../sim/fingerprint';
-import { zabChecker } from './world-checkers';
+import { allCheckers } from './world-checkers';
 
 export interface WorldSwarmResult {
   seed: number;
@@ -59,7 +59,7 @@ export function worldSwarmScenario(seed: number, options: WorldSwarmOptions = DE
 export function runWorldSwarmSeed(seed: number, partial: Partial<WorldSwarmOptions> = {}): WorldSwarmResult {
   const options = { ...DEFAULTS, ...partial };
   const scenario = { ...worldSwarmScenario(seed, options), bugs: options.bugs };
-  const world = createWorld(scenario, [], { checkers: [zabChecker(options.bugs as never)], traceMessages: false, snapshotEveryMs: 1_000_000 });
+  const world = createWorld(scenario, [], { checkers: allCheckers(options.bugs as never), traceMessages: false, snapshotEveryMs: 1_000_000 });
   if (options.stopAtViolation) {
     for (let timeMs = 250; timeMs <= options.faultPhaseMs && world.invariants().violations.length === 0; timeMs += 250) world.runUntil(timeMs);
     if (world.invariants().violations.length > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zabChecker } from '../check/world-checkers';
+import { allCheckers } from '../check/world-checkers';
 import { createWorld } from '../world';
 import { DEMOS } from './demos';
 import { parseRunJson } from './run-input';
@@ -11,7 +11,7 @@ describe('classroom demos reach their outcome', () => {
   for (const demo of DEMOS) {
     it(demo.id, () => {
       const input = parseRunJson(demo.scenario);
-      const world = createWorld(input.scenario, input.inputs, { checkers: [zabChecker()], traceMessages: false });
+      const world = createWorld(input.scenario, input.inputs, { checkers: allCheckers(), traceMessages: false });
       for (let guard = 0; guard < 5_000_000 && !world.scriptDone(); guard++) if (!world.stepEvent()) break;
       expect(world.scriptDone()).toBe(true);
       expect(world.invariants().violations).toEqual([]);
