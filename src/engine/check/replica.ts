@@ -35,6 +35,23 @@ export function txnKey(txn: unknown): string {
   return key;
 }
 
+type HistoryEntry = { zxid: number; key: string };
+const historyCache = new WeakMap<object, HistoryEntry[]>();
+
+/** The log as (zxid, key) pairs. Logs mostly grow at the end, so the pairs of a log array are
+ * cached and extended; a log that changed below its end (TRUNC, SNAP) is mapped afresh. */
+function historyOf(state: ZabServerState): HistoryEntry[] {
+  const log = state.disk.log;
+  let cached = historyCache.get(log);
+  const intact = cached !== undefined && cached.length <= log.length
+    && (cached.length === 0 || (cached[cached.length - 1]!.zxid === log[cached.length - 1]!.zxid && cached[0]!.zxid === log[0]!.zxid));
+  if (!intact) cached = [];
+  for (let index = cached!.length; index < log.length; index++) cached!.push({ zxid: log[index]!.zxid, key: txnKey(log[index]!.txn) });
+  historyCache.set(log, cached!);
+  if (state.unsynced.length === 0) return cached!;
+  return [...cached!, ...state.unsynced.map((entry) => ({ zxid: entry.zxid, key: txnKey(entry.txn) }))];
+}
+
 /** Summarises a Zab server for the checkers (`bugs`: the variant it runs, for `serving`). */
 export function summarizeZab(state: ZabServerState, alive: boolean, bugs: readonly ZabBug[] = []): ReplicaSummary {
   return {
@@ -45,7 +62,7 @@ export function summarizeZab(state: ZabServerState, alive: boolean, bugs: readon
     serving: isServingState(state, bugs),
     acceptedEpoch: state.disk.acceptedEpoch,
     currentEpoch: state.disk.currentEpoch,
-    history: [...state.disk.log, ...state.unsynced].map((entry) => ({ zxid: entry.zxid, key: txnKey(entry.txn) })),
+    history: historyOf(state),
     snapshotZxids: state.disk.snapshots.map((snapshot) => snapshot.zxid),
     lastProcessedZxid: state.lastProcessedZxid,
     lastCommittedZxid: state.lastCommittedZxid,

@@ -18,12 +18,15 @@ export interface ZabLedger {
   committed: { zxid: number; key: string; firstServer: number; seq: number }[];
   /** The established leader of each epoch, sorted by epoch, with how many commits had been
    * seen when it established itself. */
-  leaders: { epoch: number; server: number; commitsSeen: number }[];
+  leaders: { epoch: number; server: number; commitsSeen: number; checked: boolean }[];
   checks: number;
+  /** Per server id: how far into its history each incremental check has already looked (a
+   * count of entries and the zxid of the last one, so a log cut below it is noticed). */
+  progress: Record<string, Record<string, { count: number; lastZxid: number }>>;
 }
 
 export function createLedger(): ZabLedger {
-  return { committed: [], leaders: [], checks: 0 };
+  return { committed: [], leaders: [], checks: 0, progress: {} };
 }
 
 /** Each check: name, source, function. */
@@ -59,8 +62,39 @@ function insertCommitted(ledger: ZabLedger, entry: ZabLedger['committed'][number
   ledger.committed.splice(index, 0, entry);
 }
 
-function committedPrefix(replica: ReplicaSummary): { zxid: number; key: string }[] {
-  return replica.history.filter((entry) => entry.zxid <= replica.lastCommittedZxid);
+/** Index of the first history entry with zxid > `zxid` (histories are sorted; ZxidOrder checks it). */
+function upperBound(history: readonly { zxid: number }[], zxid: number): number {
+  let low = 0;
+  let high = history.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (history[middle]!.zxid <= zxid) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Where an incremental check resumes in a replica's history: after what it verified last
+ * time, unless the history changed below that point (then from the start). */
+function resume(ledger: ZabLedger, replica: ReplicaSummary, check: string): number {
+  const memo = ledger.progress[replica.id]?.[check];
+  if (memo === undefined || memo.count > replica.history.length || memo.count === 0) return 0;
+  return replica.history[memo.count - 1]!.zxid === memo.lastZxid ? memo.count : 0;
+}
+
+function remember(ledger: ZabLedger, replica: ReplicaSummary, check: string, count: number): void {
+  const byCheck = ledger.progress[replica.id] ?? (ledger.progress[replica.id] = {});
+  byCheck[check] = { count, lastZxid: count === 0 ? 0 : replica.history[count - 1]!.zxid };
+}
+
+/** How many committed txns the ledger knows with floor < zxid <= ceiling. */
+function ledgerCountBetween(ledger: ZabLedger, floor: number, ceiling: number): number {
+  return upperBound(ledger.committed, ceiling) - upperBound(ledger.committed, floor);
+}
+
+function inHistory(replica: ReplicaSummary, zxid: number): boolean {
+  const index = upperBound(replica.history, zxid) - 1;
+  return index >= 0 && replica.history[index]!.zxid === zxid;
 }
 
 function newestSnapshot(replica: ReplicaSummary): number {
@@ -68,7 +102,7 @@ function newestSnapshot(replica: ReplicaSummary): number {
 }
 
 function holds(replica: ReplicaSummary, zxid: number): boolean {
-  return replica.history.some((entry) => entry.zxid === zxid) || zxid <= newestSnapshot(replica);
+  return zxid <= newestSnapshot(replica) || inHistory(replica, zxid);
 }
 
 function isEstablishedLeader(replica: ReplicaSummary): boolean {
@@ -82,7 +116,7 @@ export function checkLeadership(ledger: ZabLedger, replicas: readonly ReplicaSum
     if (!isEstablishedLeader(replica)) continue;
     const known = ledger.leaders.find((entry) => entry.epoch === replica.currentEpoch);
     if (known === undefined) {
-      ledger.leaders.push({ epoch: replica.currentEpoch, server: replica.id, commitsSeen: ledger.committed.length });
+      ledger.leaders.push({ epoch: replica.currentEpoch, server: replica.id, commitsSeen: ledger.committed.length, checked: false });
       ledger.leaders.sort((left, right) => left.epoch - right.epoch);
     } else if (known.server !== replica.id) {
       violations.push({ check: 'Leadership', server: replica.id, text: `epoch ${replica.currentEpoch} already had leader ${known.server}` });
@@ -97,22 +131,27 @@ export function checkPrefixConsistency(ledger: ZabLedger, replicas: readonly Rep
   const violations: Violation[] = [];
   for (const replica of replicas) {
     if (!replica.alive) continue;
-    for (const entry of committedPrefix(replica)) {
+    const end = upperBound(replica.history, replica.lastCommittedZxid);
+    for (let index = Math.min(resume(ledger, replica, 'prefix'), end); index < end; index++) {
+      const entry = replica.history[index]!;
       const known = findCommitted(ledger, entry.zxid);
       if (known === undefined) insertCommitted(ledger, { ...entry, firstServer: replica.id, seq: ledger.committed.length });
       else if (known.key !== entry.key) {
         violations.push({ check: 'PrefixConsistency', server: replica.id, text: `${formatZxid(entry.zxid)} is ${entry.key} here but ${known.key} on ${known.firstServer}` });
       }
     }
+    remember(ledger, replica, 'prefix', end);
   }
   for (const replica of replicas) {
     if (!replica.alive || replica.phase !== 'BROADCAST') continue;
+    // Every entry of the committed prefix is in the ledger (above), so a hole shows as the
+    // ledger knowing more committed txns in the range than the replica holds.
     const floor = newestSnapshot(replica);
+    const held = upperBound(replica.history, replica.lastCommittedZxid) - upperBound(replica.history, floor);
+    if (ledgerCountBetween(ledger, floor, replica.lastCommittedZxid) <= held) continue;
     for (const known of ledger.committed) {
-      if (known.zxid <= floor || known.zxid > replica.lastCommittedZxid) continue;
-      if (!replica.history.some((entry) => entry.zxid === known.zxid)) {
-        violations.push({ check: 'PrefixConsistency', server: replica.id, text: `committed ${formatZxid(known.zxid)} missing from its committed prefix` });
-      }
+      if (known.zxid <= floor || known.zxid > replica.lastCommittedZxid || inHistory(replica, known.zxid)) continue;
+      violations.push({ check: 'PrefixConsistency', server: replica.id, text: `committed ${formatZxid(known.zxid)} missing from its committed prefix` });
     }
   }
   return violations;
@@ -127,6 +166,10 @@ export function checkCommittedNeverLost(ledger: ZabLedger, replicas: readonly Re
   for (const replica of replicas) {
     if (!isEstablishedLeader(replica)) continue;
     const established = ledger.leaders.find((entry) => entry.epoch === replica.currentEpoch && entry.server === replica.id);
+    // What it must hold is fixed when it establishes itself, and a leader never cuts its log:
+    // one look is enough.
+    if (established?.checked) continue;
+    if (established) established.checked = true;
     const commitsSeen = established?.commitsSeen ?? ledger.committed.length;
     for (const known of ledger.committed) {
       if (zxidEpoch(known.zxid) >= replica.currentEpoch || known.seq >= commitsSeen) continue;
@@ -139,14 +182,19 @@ export function checkCommittedNeverLost(ledger: ZabLedger, replicas: readonly Re
 }
 
 /** PrimaryIntegrity: a broadcasting follower's older-epoch deliveries were delivered by its leader. */
-export function checkPrimaryIntegrity(replicas: readonly ReplicaSummary[]): Violation[] {
+export function checkPrimaryIntegrity(replicas: readonly ReplicaSummary[], ledger?: ZabLedger): Violation[] {
   const violations: Violation[] = [];
   for (const leader of replicas) {
     if (!leader.alive || leader.role !== 'LEADING' || leader.phase !== 'BROADCAST') continue;
     for (const follower of replicas) {
       if (follower === leader || !follower.alive || follower.phase !== 'BROADCAST' || follower.currentEpoch !== leader.currentEpoch) continue;
-      for (const entry of committedPrefix(follower)) {
-        if (zxidEpoch(entry.zxid) >= leader.currentEpoch) continue;
+      // Only entries of older epochs matter, and they sit at the start of the history.
+      const end = upperBound(follower.history, Math.min(follower.lastCommittedZxid, leader.currentEpoch * 2 ** 32 - 1));
+      const memoKey = `integrity@${leader.id}/${leader.currentEpoch}`;
+      const start = ledger ? Math.min(resume(ledger, follower, memoKey), end) : 0;
+      if (ledger) remember(ledger, follower, memoKey, end);
+      for (let index = start; index < end; index++) {
+        const entry = follower.history[index]!;
         if (entry.zxid > leader.lastCommittedZxid || !holds(leader, entry.zxid)) {
           violations.push({ check: 'PrimaryIntegrity', server: follower.id, text: `delivered ${formatZxid(entry.zxid)} that leader ${leader.id} never delivered` });
         }
@@ -157,10 +205,12 @@ export function checkPrimaryIntegrity(replicas: readonly ReplicaSummary[]): Viol
 }
 
 /** ZxidOrder: each log's zxids strictly increase (so epochs never go back: GlobalPrimaryOrder). */
-export function checkZxidOrder(replicas: readonly ReplicaSummary[]): Violation[] {
+export function checkZxidOrder(replicas: readonly ReplicaSummary[], ledger?: ZabLedger): Violation[] {
   const violations: Violation[] = [];
   for (const replica of replicas) {
-    for (let index = 1; index < replica.history.length; index++) {
+    const start = ledger ? Math.max(1, resume(ledger, replica, 'order')) : 1;
+    if (ledger) remember(ledger, replica, 'order', replica.history.length);
+    for (let index = start; index < replica.history.length; index++) {
       const previous = replica.history[index - 1]!.zxid;
       const current = replica.history[index]!.zxid;
       if (current <= previous) violations.push({ check: 'ZxidOrder', server: replica.id, text: `${formatZxid(current)} logged after ${formatZxid(previous)}` });
@@ -187,8 +237,11 @@ export function checkServeCommittedOnly(ledger: ZabLedger, replicas: readonly Re
   const violations: Violation[] = [];
   for (const replica of replicas) {
     if (!replica.alive || !replica.serving) continue;
-    for (const entry of replica.history) {
-      if (entry.zxid > replica.lastProcessedZxid || entry.zxid <= newestSnapshot(replica)) continue;
+    const end = upperBound(replica.history, replica.lastProcessedZxid);
+    const from = Math.max(resume(ledger, replica, 'served'), upperBound(replica.history, newestSnapshot(replica)));
+    remember(ledger, replica, 'served', end);
+    for (let index = Math.min(from, end); index < end; index++) {
+      const entry = replica.history[index]!;
       if (findCommitted(ledger, entry.zxid) === undefined) {
         violations.push({ check: 'ServeCommittedOnly', server: replica.id, text: `serves applied ${formatZxid(entry.zxid)} that was never committed` });
       }
@@ -209,8 +262,8 @@ export function checkZab(ledger: ZabLedger, replicas: readonly ReplicaSummary[])
     ...checkLeadership(ledger, replicas),
     ...checkPrefixConsistency(ledger, replicas),
     ...checkCommittedNeverLost(ledger, replicas),
-    ...checkPrimaryIntegrity(replicas),
-    ...checkZxidOrder(replicas),
+    ...checkPrimaryIntegrity(replicas, ledger),
+    ...checkZxidOrder(replicas, ledger),
     ...checkEpochFiles(replicas),
     ...checkServeCommittedOnly(ledger, replicas),
     ...checkShouldNotBeTriggered(replicas),
