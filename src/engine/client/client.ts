@@ -271,7 +271,7 @@ function onReply(state: ClientState, packet: Extract<ServerToClient, { type: 'Re
   if (!pending || pending.xid !== packet.xid) return;
   state.inFlight.shift();
   state.lastZxid = Math.max(state.lastZxid, packet.zxid);
-  rememberWatches(state, pending, packet.err);
+  rememberWatches(state, pending, packet.err, fx);
   if (pending.request?.type === 'closeSession') {
     state.status = 'CLOSED';
     cancelTimers(fx);
@@ -282,7 +282,7 @@ function onReply(state: ClientState, packet: Extract<ServerToClient, { type: 'Re
 }
 
 /** Client-side watch registration happens when the reply says the server set the watch. */
-function rememberWatches(state: ClientState, pending: PendingOp, err: string): void {
+function rememberWatches(state: ClientState, pending: PendingOp, err: string, fx: ClientEffects): void {
   const request = pending.request as ClientRequest | null;
   if (request === null) return;
   if (request.type === 'getData' && request.watch && err === 'OK') registerWatch(state.watches, 'data', request.path, pending.opIndex);
@@ -293,7 +293,13 @@ function rememberWatches(state: ClientState, pending: PendingOp, err: string): v
   if (request.type === 'addWatch' && err === 'OK') {
     registerWatch(state.watches, request.mode === 'PERSISTENT' ? 'persistent' : 'persistentRecursive', request.path, pending.opIndex);
   }
-  if (request.type === 'removeWatches' && err === 'OK') forgetWatches(state.watches, request.path, request.watcherType);
+  if (request.type === 'removeWatches' && err === 'OK') {
+    // ClientCnxn.finishPacket -> WatchDeregistration.unregister: each removed watcher gets a
+    // *WatchRemoved event, delivered before the removeWatches callback.
+    for (const removed of forgetWatches(state.watches, request.path, request.watcherType)) {
+      fx.trace({ type: 'watch', t: fx.nowMs, client: state.label, event: removed.event, path: request.path, fired: removed.fired, afterOp: -1 });
+    }
+  }
 }
 
 function onTimer(state: ClientState, name: string, fx: ClientEffects): void {

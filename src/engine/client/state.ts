@@ -65,7 +65,7 @@ export interface ClientState {
   authWaiting: number[];
   lastHeardMs: number;
   lastSentMs: number;
-  /** The session's timeout countdown for the view: when the cluster would expire it at the latest. */
+  /** close() was sent (or the process crashed): the session is on its way out. */
   closing: boolean;
 }
 

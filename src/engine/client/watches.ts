@@ -73,10 +73,23 @@ export function hasWatches(table: ClientWatchTable): boolean {
   return Object.values(table).some((t) => Object.keys(t).length > 0);
 }
 
-/** Drops registrations removed with removeWatches. */
-export function forgetWatches(table: ClientWatchTable, path: string, type: 'Children' | 'Data' | 'Any' | 'Persistent' | 'PersistentRecursive'): void {
-  if (type === 'Children' || type === 'Any') delete table.child[path];
-  if (type === 'Data' || type === 'Any') { delete table.data[path]; delete table.exist[path]; }
-  if (type === 'Persistent' || type === 'Any') delete table.persistent[path];
-  if (type === 'PersistentRecursive' || type === 'Any') delete table.persistentRecursive[path];
+/** What removeWatches took away: the event each removed registration's watcher gets, with the
+ * ops that made them (ZKWatchManager.removeWatcher: child -> ChildWatchRemoved, data and exist ->
+ * DataWatchRemoved, persistent and persistent-recursive -> PersistentWatchRemoved). */
+export type RemovedWatches = { event: 'ChildWatchRemoved' | 'DataWatchRemoved' | 'PersistentWatchRemoved'; fired: number[] }[];
+
+/** Drops registrations removed with removeWatches and reports them (empty kinds left out). */
+export function forgetWatches(table: ClientWatchTable, path: string, type: 'Children' | 'Data' | 'Any' | 'Persistent' | 'PersistentRecursive'): RemovedWatches {
+  const child = type === 'Children' || type === 'Any' ? take(table.child, path) : [];
+  const data = type === 'Data' || type === 'Any' ? [...take(table.data, path), ...take(table.exist, path)] : [];
+  const persistent = [
+    ...(type === 'Persistent' || type === 'Any' ? take(table.persistent, path) : []),
+    ...(type === 'PersistentRecursive' || type === 'Any' ? take(table.persistentRecursive, path) : []),
+  ];
+  const removed: RemovedWatches = [];
+  const sorted = (ops: number[]): number[] => [...new Set(ops)].sort((a, b) => a - b);
+  if (child.length > 0) removed.push({ event: 'ChildWatchRemoved', fired: sorted(child) });
+  if (data.length > 0) removed.push({ event: 'DataWatchRemoved', fired: sorted(data) });
+  if (persistent.length > 0) removed.push({ event: 'PersistentWatchRemoved', fired: sorted(persistent) });
+  return removed;
 }

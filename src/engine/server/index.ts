@@ -16,5 +16,6 @@ export * from './apply';
 export * from './reads';
 export * from './watches';
 export * from './sessions';
+export * from './containers';
 export * from './packetSize';
 export * from './format';

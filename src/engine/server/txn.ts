@@ -40,6 +40,8 @@ export interface WriteRequest {
   /** The session's auth ids (addAuth results; "super" bypasses ACL checks). */
   authIds: AclId[];
   op: WriteOp;
+  /** The leader's session tracker refused it (checkSession: SESSIONMOVED, SESSIONEXPIRED when closing). */
+  sessionError?: ErrorName;
 }
 
 // ---- Txns (what Zab proposes, logs and every server applies) ----

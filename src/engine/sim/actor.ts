@@ -50,6 +50,9 @@ export interface ServerProtocol<S, P> {
   status(state: S): ServerStatus;
   /** The znodes of a server's data tree, sorted by path (protocols without a tree omit it). */
   znodes?(state: S): ZnodeSummary[];
+  /** Leader only: when its session tracker would expire each session (key String(sessionId)),
+   * absolute simulated ms; empty on other servers (protocols without sessions omit it). */
+  sessionDeadlines?(state: S): { [sessionKey: string]: number };
 }
 
 /** One znode as the view shows it. */

@@ -7,17 +7,21 @@ import type { RequestOrigin } from '../zab/packets';
 import { CLIENT_CHANNEL, clientPacketLabel, type ClientPayload, type ClientRequest, type ClientToServer, type ReadOp, type ServerToClient } from '../client/packets';
 import { authIdFor, connectionAuthIds } from '../server/acl';
 import type { ApplyOutcome } from '../server/apply';
+import { containerCandidates, DEFAULT_CONTAINER_OPTIONS, minDeleteIntervalMs, type ContainerOptions } from '../server/containers';
 import { exceedsPacketLimit } from '../server/packetSize';
 import * as reads from '../server/reads';
-import { createSessionTracker, expireSessions, negotiateTimeoutMs, nextExpiryCheckMs, removeSession, setSessionClosing, touchSession, trackSession } from '../server/sessions';
+import { checkSession, createSessionTracker, expireSessions, negotiateTimeoutMs, nextExpiryCheckMs, removeSession, setSessionClosing, setSessionOwner, touchSession, trackSession } from '../server/sessions';
 import type { DataTree } from '../server/tree';
-import type { Txn, WriteOp } from '../server/txn';
+import type { Txn, WriteOp, WriteRequest } from '../server/txn';
 import { addPersistentWatch, addStandardWatch, removeSessionWatches, removeWatches, restoreWatches, triggerWatches, type WatchNotification } from '../server/watches';
 import type { EndpointId } from '../sim/network';
 import type { LogEntry } from '../zab/state';
-import { createLocal, type Connection, type ZkLocal } from './local';
+import { createLocal, type Connection, type PendingConnect, type ZkLocal } from './local';
 
 const EXPIRY_TIMER = `${LAYER_TIMER_PREFIX}expire`;
+/** ContainerManager's fixed-rate check, and its pause after each deletion it submits. */
+const CONTAINER_CHECK_TIMER = `${LAYER_TIMER_PREFIX}containers`;
+const CONTAINER_NEXT_TIMER = `${LAYER_TIMER_PREFIX}container-next`;
 /** requestId of the createSession a connect handshake submits (no client xid). */
 const CONNECT_REQUEST_ID = -1;
 const WRITE_TYPES: ReadonlySet<string> = new Set(['create', 'delete', 'setData', 'setACL', 'check', 'multi', 'closeSession']);
@@ -43,6 +47,7 @@ function dropConnection(context: LayerContext, client: EndpointId, close: boolea
   const connection = memory.connections.find((entry) => entry.client === client);
   memory.connections = memory.connections.filter((entry) => entry.client !== client);
   memory.pendingConnects = memory.pendingConnects.filter((entry) => entry.client !== client);
+  memory.pendingRevalidations = memory.pendingRevalidations.filter((entry) => entry.client !== client);
   if (connection) removeSessionWatches(memory.watches, connection.sessionId);
   if (close) context.effects.close(client, CLIENT_CHANNEL);
 }
@@ -71,16 +76,60 @@ function onConnect(context: LayerContext, from: EndpointId, packet: Extract<Clie
     context.submit({ sessionId, authIds: [], op: { type: 'createSession', timeoutMs } }, { server: context.serverId, client: from, requestId: CONNECT_REQUEST_ID });
     return;
   }
-  // Reconnect: the session is valid if the replicated session table still has it.
-  const record = tree(context).sessions[String(packet.sessionId)];
-  if (record === undefined) {
-    send(context, from, { type: 'ConnectResponse', connection: packet.connection, timeoutMs: 0, sessionId: packet.sessionId });
+  // Reconnect (ZooKeeperServer.reopenSession): the leader asks its own tracker; a learner asks
+  // the leader with REVALIDATE (a newer one for the same session replaces the older).
+  const reopening = { client: from, connection: packet.connection, sessionId: packet.sessionId, timeoutMs: negotiateTimeoutMs(packet.timeoutMs, context.tickMs) };
+  if (memory.tracker !== null) return finishSessionInit(context, reopening, revalidateHere(context, packet.sessionId, context.serverId));
+  memory.pendingRevalidations = [...memory.pendingRevalidations.filter((entry) => entry.sessionId !== packet.sessionId), reopening];
+  context.revalidate(packet.sessionId);
+}
+
+/** Leader: the session is valid if touching it works; the server it came through owns it now
+ * (LeaderZooKeeperServer.revalidateSession, Leader.revalidateSession -> setOwner). */
+function revalidateHere(context: LayerContext, sessionId: number, owner: number): boolean {
+  const tracker = local(context).tracker;
+  if (tracker === null || !touchSession(tracker, sessionId, context.effects.nowMs)) return false;
+  setSessionOwner(tracker, sessionId, owner);
+  return true;
+}
+
+/** Learner.revalidate: the leader answered for a session waiting here. */
+function sessionRevalidated(context: LayerContext, sessionId: number, valid: boolean): void {
+  const memory = local(context);
+  const pending = memory.pendingRevalidations.find((entry) => entry.sessionId === sessionId);
+  if (pending === undefined) return;
+  memory.pendingRevalidations = memory.pendingRevalidations.filter((entry) => entry !== pending);
+  finishSessionInit(context, pending, valid);
+}
+
+/** ZooKeeperServer.finishSessionInit: invalid -> timeout 0 (the client sees Expired); valid -> connected. */
+function finishSessionInit(context: LayerContext, pending: PendingConnect, valid: boolean): void {
+  const record = tree(context).sessions[String(pending.sessionId)];
+  if (!valid) {
+    send(context, pending.client, { type: 'ConnectResponse', connection: pending.connection, timeoutMs: 0, sessionId: pending.sessionId });
     return;
   }
-  const connection: Connection = { client: from, connection: packet.connection, sessionId: packet.sessionId, authIds: connectionAuthIds(), outstanding: 0, held: [] };
-  addConnection(memory, connection);
+  const connection: Connection = { client: pending.client, connection: pending.connection, sessionId: pending.sessionId, authIds: connectionAuthIds(), outstanding: 0, held: [] };
+  addConnection(local(context), connection);
   touch(context, connection);
-  send(context, from, { type: 'ConnectResponse', connection: packet.connection, timeoutMs: record.timeoutMs, sessionId: packet.sessionId });
+  send(context, pending.client, { type: 'ConnectResponse', connection: pending.connection, timeoutMs: record?.timeoutMs ?? pending.timeoutMs, sessionId: pending.sessionId });
+}
+
+/** Writes the tracker checks at prep: all but createSession, closeSession and deleteContainer. */
+const OWNER_CHECKED: ReadonlySet<string> = new Set(['create', 'delete', 'setData', 'setACL', 'check', 'multi']);
+
+/**
+ * PrepRequestProcessor -> SessionTrackerImpl.checkSession(session, owner): the owner is the
+ * server the request came through (its LearnerHandler, or ServerCnxn.me on the leader). A write
+ * arriving through another server than the session's owner fails with SESSIONMOVED.
+ */
+function beforePrepare(context: LayerContext, request: unknown, origin: RequestOrigin | null): unknown {
+  const tracker = local(context).tracker;
+  const write = request as WriteRequest;
+  if (tracker === null || origin === null || !OWNER_CHECKED.has(write.op.type)) return request;
+  if (tracker.sessions[String(write.sessionId)] === undefined) return request; // the tree check answers
+  const err = checkSession(tracker, write.sessionId, origin.server);
+  return err === null ? request : { ...write, sessionError: err };
 }
 
 function addConnection(memory: ZkLocal, connection: Connection): void {
@@ -203,6 +252,7 @@ function sessionCreated(context: LayerContext, txn: Txn, origin: RequestOrigin |
   const memory = local(context);
   const timeoutMs = (txn.op as { timeoutMs: number }).timeoutMs;
   if (memory.tracker !== null) trackSession(memory.tracker, txn.sessionId, timeoutMs, context.effects.nowMs);
+  if (memory.tracker !== null && origin !== null) setSessionOwner(memory.tracker, txn.sessionId, origin.server); // PRP createSession: setOwner
   if (origin === null || origin.server !== context.serverId) return;
   const pending = memory.pendingConnects.find((entry) => entry.client === origin.client && entry.sessionId === txn.sessionId);
   if (!pending) return;
@@ -224,6 +274,8 @@ function answerWrite(context: LayerContext, origin: RequestOrigin | null, zxid: 
   if (origin === null || origin.server !== context.serverId) return;
   const connection = findConnection(context, origin.client);
   if (!connection || origin.requestId === CONNECT_REQUEST_ID) return;
+  // FinalRequestProcessor: SESSIONMOVED is a connection-level error: no reply, the connection closes.
+  if (outcome.result.err === 'SESSIONMOVED') return dropConnection(context, connection.client, true);
   send(context, connection.client, { type: 'Reply', connection: connection.connection, xid: origin.requestId, zxid, err: outcome.result.err, result: outcome.result });
   connection.outstanding = Math.max(0, connection.outstanding - 1);
   releaseHeld(context, connection);
@@ -238,7 +290,7 @@ function syncDone(context: LayerContext, origin: RequestOrigin): void {
 }
 
 /** A new leader re-tracks every session of its database with a full timeout (SessionTrackerImpl). */
-function onStartServing(context: LayerContext): void {
+function onStartServing(context: LayerContext, containers: ContainerOptions): void {
   const memory = local(context);
   if (context.role !== 'LEADING') return;
   const nowMs = context.effects.nowMs;
@@ -246,6 +298,8 @@ function onStartServing(context: LayerContext): void {
   const sessions = tree(context).sessions;
   for (const key of Object.keys(sessions).sort()) trackSession(memory.tracker, sessions[key]!.sessionId, sessions[key]!.timeoutMs, nowMs);
   armExpiry(context);
+  // LeaderZooKeeperServer.startup: containerManager.start() (scheduleAtFixedRate, first run after one interval).
+  context.effects.setTimer(CONTAINER_CHECK_TIMER, containers.checkIntervalMs);
 }
 
 function armExpiry(context: LayerContext): void {
@@ -254,12 +308,50 @@ function armExpiry(context: LayerContext): void {
   context.effects.setTimer(EXPIRY_TIMER, Math.max(1, nextExpiryCheckMs(tracker) - context.effects.nowMs));
 }
 
+function onTimer(context: LayerContext, name: string, containers: ContainerOptions): void {
+  if (context.role !== 'LEADING' || local(context).tracker === null) return;
+  if (name === EXPIRY_TIMER) return expireDue(context);
+  if (name === CONTAINER_CHECK_TIMER) return containerCheckDue(context, containers);
+  if (name === CONTAINER_NEXT_TIMER) return submitNextContainer(context, containers);
+}
+
 /** The expirer: every session of a due bucket gets a closeSession from the leader. */
-function onTimer(context: LayerContext, name: string): void {
-  const tracker = local(context).tracker;
-  if (name !== EXPIRY_TIMER || tracker === null || context.role !== 'LEADING') return;
-  for (const sessionId of expireSessions(tracker, context.effects.nowMs)) expire(context, sessionId);
+function expireDue(context: LayerContext): void {
+  for (const sessionId of expireSessions(local(context).tracker!, context.effects.nowMs)) expire(context, sessionId);
   armExpiry(context);
+}
+
+/** ContainerManager's timer task (fixed rate): a run still busy deleting delays the next one
+ * (java.util.Timer runs one task at a time and catches up). */
+function containerCheckDue(context: LayerContext, containers: ContainerOptions): void {
+  const memory = local(context);
+  context.effects.setTimer(CONTAINER_CHECK_TIMER, containers.checkIntervalMs);
+  if (memory.containerQueue !== null) {
+    memory.containerCheckOverdue = true;
+    return;
+  }
+  checkContainers(context, containers);
+}
+
+/** checkContainers: the candidates of the committed tree, submitted one by one. */
+function checkContainers(context: LayerContext, containers: ContainerOptions): void {
+  local(context).containerQueue = containerCandidates(tree(context), context.effects.nowMs, containers);
+  submitNextContainer(context, containers);
+}
+
+/** Posts the next deleteContainer (session 0, no connection), then sleeps minIntervalMs; after
+ * the last one's sleep the run is over. */
+function submitNextContainer(context: LayerContext, containers: ContainerOptions): void {
+  const memory = local(context);
+  const path = memory.containerQueue?.shift();
+  if (path === undefined) {
+    memory.containerQueue = null;
+    if (!memory.containerCheckOverdue) return;
+    memory.containerCheckOverdue = false;
+    return checkContainers(context, containers);
+  }
+  context.submit({ sessionId: 0, authIds: [], op: { type: 'deleteContainer', path } }, null);
+  context.effects.setTimer(CONTAINER_NEXT_TIMER, minDeleteIntervalMs(containers));
 }
 
 function expire(context: LayerContext, sessionId: number): void {
@@ -271,20 +363,37 @@ function expire(context: LayerContext, sessionId: number): void {
 function onLeaveRole(context: LayerContext): void {
   const memory = local(context);
   for (const connection of memory.connections) context.effects.close(connection.client, CLIENT_CHANNEL);
-  for (const pending of memory.pendingConnects) context.effects.close(pending.client, CLIENT_CHANNEL);
+  for (const pending of [...memory.pendingConnects, ...memory.pendingRevalidations]) context.effects.close(pending.client, CLIENT_CHANNEL);
   context.effects.cancelTimer(EXPIRY_TIMER);
+  context.effects.cancelTimer(CONTAINER_CHECK_TIMER);
+  context.effects.cancelTimer(CONTAINER_NEXT_TIMER);
   context.local = { ...createLocal(), nextSessionId: memory.nextSessionId };
 }
 
+/** Settings of the client side that are not Zab's. */
+export interface ZooKeeperLayerOptions {
+  containers: ContainerOptions;
+}
+
 /** The ZooKeeper server's client side, as a Zab layer. */
+export function createZooKeeperLayer(options: Partial<ZooKeeperLayerOptions> = {}): ServerLayer {
+  const containers: ContainerOptions = { ...DEFAULT_CONTAINER_OPTIONS, ...options.containers };
+  return {
+    ...zooKeeperLayer,
+    onStartServing: (context) => onStartServing(context, containers),
+    onTimer: (context, name) => onTimer(context, name, containers),
+  };
+}
+
+/** The ZooKeeper server's client side with default settings. */
 export const zooKeeperLayer: ServerLayer = {
   initialLocal: createLocal,
   onClientPacket,
   onClientClosed: (context, from) => dropConnection(context, from, false),
   afterApply,
-  onStartServing,
+  onStartServing: (context) => onStartServing(context, DEFAULT_CONTAINER_OPTIONS),
   onLeaveRole,
-  onTimer,
+  onTimer: (context, name) => onTimer(context, name, DEFAULT_CONTAINER_OPTIONS),
   pingPayload(context) {
     const memory = local(context);
     const touched = memory.touched;
@@ -297,6 +406,9 @@ export const zooKeeperLayer: ServerLayer = {
     for (const [sessionId] of payload as [number, number][]) touchSession(tracker, sessionId, context.effects.nowMs);
   },
   syncDone,
+  beforePrepare,
+  revalidateSession: (context, from, sessionId) => revalidateHere(context, sessionId, from),
+  sessionRevalidated,
   expireSession: (context, sessionId) => {
     if (local(context).tracker !== null) expire(context, sessionId);
   },

@@ -35,6 +35,8 @@ export interface ZkLocal {
   /** Sorted by client endpoint. */
   connections: Connection[];
   pendingConnects: PendingConnect[];
+  /** Learner: reconnects waiting for the leader's REVALIDATE answer (Learner.pendingRevalidations). */
+  pendingRevalidations: PendingConnect[];
   watches: WatchManager;
   /** Learner: sessions touched since the last PING reply, with their timeouts. */
   touched: [number, number][];
@@ -42,10 +44,14 @@ export interface ZkLocal {
   tracker: SessionTracker | null;
   /** Next session id this server hands out (SessionTrackerImpl.initializeNextSessionId). */
   nextSessionId: number;
+  /** Leader: the container manager's run in progress (paths still to submit), null when idle. */
+  containerQueue: string[] | null;
+  /** Leader: a check came due while a run was still deleting; it runs right after. */
+  containerCheckOverdue: boolean;
 }
 
 /** Fresh memory: nothing connected. Watch events are filtered by READ ACL, as in 3.8.4+ and in
  * Debian's 3.8.0 (which backports the CVE-2024-23944 fix) that recorded the golden traces. */
 export function createLocal(): ZkLocal {
-  return { connections: [], pendingConnects: [], watches: createWatchManager(), touched: [], tracker: null, nextSessionId: 0 };
+  return { connections: [], pendingConnects: [], pendingRevalidations: [], watches: createWatchManager(), touched: [], tracker: null, nextSessionId: 0, containerQueue: null, containerCheckOverdue: false };
 }
