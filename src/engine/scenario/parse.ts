@@ -1,6 +1,7 @@
 // Turns user input (form A op list or form B scenario, CONTRACT.md section 1) into a normalised
 // Scenario, or throws ScenarioError with one line naming the field that is wrong.
 import * as v from 'valibot';
+import { actorProblem } from '../recipes/catalog';
 import { describeIssue, faultSchema, opSchema, oracleOptionsSchema, scenarioSchema, sleepSchema } from './schema';
 import {
   DEFAULT_ENSEMBLE, DEFAULT_SESSION_TIMEOUT_MS, type ClientOp, type EnsembleConfig, type FaultAction,
@@ -116,9 +117,29 @@ function fromScenario(json: object): Scenario {
       scenario.clients[step.client] = { server: 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: false };
     }
   }
+  checkActors(scenario);
   checkClients(scenario);
   checkSteps(scenario);
   return scenario;
+}
+
+/** Actors: known recipes with their fields, unique ids, one client each (declared or added). */
+function checkActors(scenario: Scenario): void {
+  const ids = new Set<string>();
+  const clients = new Set<string>();
+  scenario.actors.forEach((actor, index) => {
+    const where = `actors[${index}]`;
+    const problem = actorProblem(actor);
+    if (problem !== null) fail(`${where}.${problem}`);
+    if (ids.has(actor.id)) fail(`${where}.id: "${actor.id}" is used by another actor`);
+    if (clients.has(actor.client)) fail(`${where}.client: "${actor.client}" already belongs to another actor (one client per actor)`);
+    ids.add(actor.id);
+    clients.add(actor.client);
+    if (!(actor.client in scenario.clients)) {
+      // An undeclared actor client gets its own session, spread over the voting servers.
+      scenario.clients[actor.client] = { server: (index % scenario.ensemble.servers) + 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: true };
+    }
+  });
 }
 
 function parseStep(raw: unknown, where: string): Step {

@@ -17,7 +17,9 @@ export type TraceRecord =
   /** A watch notification reached a client; `fired` = ops whose registrations it fired. */
   | { type: 'watch'; t: number; client: string; event: string; path: string; fired: number[]; afterOp: number }
   /** A client's connection state changed. */
-  | { type: 'client'; t: number; client: string; state: string; server: EndpointId | null; sessionId: number; afterOp?: number };
+  | { type: 'client'; t: number; client: string; state: string; server: EndpointId | null; sessionId: number; afterOp?: number }
+  /** A recipe actor's event (CONTRACT.md section 1, "actors"): printed {"t", "actor", "event", ...fields}. */
+  | { type: 'actor'; t: number; actor: string; event: string; fields: Record<string, unknown> };
 
 /** What a client operation ended with: enough to print the oracle's line for it. */
 export interface OpOutcome {

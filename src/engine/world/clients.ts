@@ -13,6 +13,7 @@ import type { TraceRecord } from '../sim/trace';
 import { emit, sendFrom, type Runtime } from './runtime';
 import type { ClientSlot, WorldState } from './state';
 import { completeStep } from './script';
+import { drainActors, routeClientRecord } from './actors';
 import { armTimer } from './timers';
 
 /** Client slots for a scenario: labels sorted, endpoints from CLIENT_ID_BASE up. */
@@ -63,7 +64,11 @@ class ClientEffectsImpl implements ClientEffects {
     armTimer(this.current.timers, state.queue, this.current.endpoint, name, state.timeMs + Math.max(0, Math.round(delayMs)), () => state.nextTimerGeneration++);
   }
   cancelTimer(name: string): void { delete this.current.timers[name]; }
-  trace(record: TraceRecord): void { emit(this.runtime, record); }
+  trace(record: TraceRecord): void {
+    emit(this.runtime, record);
+    // Recipe actors hear their client here, not from the sink (which is null while seeking).
+    if (this.runtime.state.actors.length > 0) routeClientRecord(this.runtime, this.current, record);
+  }
   opDone(tag: number, zxid: number | null): void {
     if (tag < 0) return;
     // An op list waits, as the oracle does, until every watch event the op caused has arrived;
@@ -92,6 +97,7 @@ export function dispatchToClient(runtime: Runtime, slot: ClientSlot, input: Clie
   const attachment = runtime.state.network.attachment;
   if (slot.state.server !== null && slot.state.status !== 'CRASHED') attachment[slot.endpoint] = slot.state.server;
   else delete attachment[slot.endpoint];
+  if (previous === null) drainActors(runtime);
 }
 
 /** Starts an op step (or a UI action, tag -1) on its client. */

@@ -6,6 +6,7 @@ import { dispatchToServer, emit, serverSlot, type Runtime } from './runtime';
 import type { QueueEvent, ServerSlot } from './state';
 import { completeStep, startStep } from './script';
 import { clientSlot, dispatchToClient, isWatchNotification } from './clients';
+import { fireActorTimer } from './actors';
 
 /** Processes one due event (the world has already set timeMs to its time). */
 export function processEvent(runtime: Runtime, event: QueueEvent): void {
@@ -24,6 +25,8 @@ export function processEvent(runtime: Runtime, event: QueueEvent): void {
     case 'reconnect-client':
       runtime.state.network.isolated = runtime.state.network.isolated.filter((id) => id !== event.node);
       return;
+    case 'actor-timer':
+      return fireActorTimer(runtime, event);
   }
 }
 

@@ -15,7 +15,9 @@ export type QueueEvent =
   | { kind: 'step-done'; timeMs: number; seq: number; step: number }
   | { kind: 'resume'; timeMs: number; seq: number; node: number }
   /** The end of a client's "disconnect" fault with a duration. */
-  | { kind: 'reconnect-client'; timeMs: number; seq: number; node: number };
+  | { kind: 'reconnect-client'; timeMs: number; seq: number; node: number }
+  /** A recipe actor's timer (world/actors.ts); stale when its generation differs. */
+  | { kind: 'actor-timer'; timeMs: number; seq: number; actor: number; name: string; generation: number };
 
 /** One server: its protocol state plus what the world keeps for it. */
 export interface ServerSlot {
@@ -38,6 +40,23 @@ export interface ClientSlot {
   state: import('../client/state').ClientState;
   timers: Timers;
   rng: RngState;
+}
+
+/** A recipe actor (world/actors.ts): its config, its recipe's plain-data state, its timers. */
+export interface ActorSlot {
+  id: string;
+  recipe: string;
+  client: string;
+  config: Record<string, unknown>;
+  state: unknown;
+  timers: Record<string, number>;
+  /** Inputs routed from its client, handed to the recipe after the client's step. */
+  inbox: import('../recipes/types').ActorInput[];
+  /** Directories still to create before the recipe starts. */
+  mkdirs: string[];
+  started: boolean;
+  /** Its client crashed or was closed: it does nothing more. */
+  stopped: boolean;
 }
 
 /** An op step whose answer came back: it completes once every watch event it caused arrived. */
@@ -68,6 +87,9 @@ export interface WorldState {
   networkRng: RngState;
   servers: ServerSlot[];
   clients: ClientSlot[];
+  actors: ActorSlot[];
+  /** Client label -> index in actors of the actor that owns it. */
+  actorOfClient: Record<string, number>;
   script: ScriptState;
   nextTimerGeneration: number;
   /** How many recorded user actions have been applied. */

@@ -4,6 +4,7 @@ import type { DropReason, EndpointId } from '../sim/network';
 import type { ServerRole } from '../sim/trace';
 import type { Runtime } from './runtime';
 import type { ZnodeSummary } from '../sim/actor';
+import { actorViews, type ActorView } from './actors';
 
 export interface ServerView {
   id: EndpointId;
@@ -38,6 +39,15 @@ export interface ClientView {
   attemptServer: EndpointId | null;
   sessionId: string | null;
   sessionTimeoutMs: number;
+  /**
+   * The cluster's countdown for this session: the serving leader's tracker deadline (last touch
+   * the leader knows + timeout, rounded up to the next tick: SessionTrackerImpl/ExpiryQueue)
+   * minus now. A follower's client is touched there only with the follower's next PING reply, so
+   * it may read up to tickTime/2 low. null when no leader serves, or the leader does not track
+   * the session (not created yet, closing, expired). Not the client's own read timeout.
+   * Always set by buildView; optional only so that views built by hand (UI fixtures) stay valid.
+   */
+  sessionExpiresInMs?: number | null;
   lastZxid: number;
   /** Requests sent and not yet answered, oldest first. */
   pending: string[];
@@ -61,6 +71,9 @@ export interface WorldView {
   znodes: ZnodeView[];
   messages: MessageView[];
   network: NetworkView;
+  /** Recipe actors: each one's recipe state (lock holder and whom it watches, barrier counts...).
+   * Always set by buildView; optional only so that views built by hand (UI fixtures) stay valid. */
+  actors?: ActorView[];
 }
 
 const MESSAGES_IN_VIEW_MAX = 2000;
@@ -92,6 +105,7 @@ export function buildView(runtime: Runtime): WorldView {
     znodes: znodeViews(runtime, servers),
     messages: messagesInFlight(runtime),
     network: networkView(runtime),
+    actors: actorViews(state),
   };
 }
 
@@ -123,9 +137,23 @@ function networkView(runtime: Runtime): NetworkView {
   };
 }
 
+/** The serving leader's session deadlines (empty without one). */
+function leaderSessionDeadlines(runtime: Runtime): { [sessionKey: string]: number } {
+  const protocol = runtime.protocol;
+  if (!protocol.sessionDeadlines) return {};
+  for (const slot of runtime.state.servers) {
+    if (!slot.alive) continue;
+    const status = protocol.status(slot.state);
+    if (status.role === 'LEADING' && status.serving) return protocol.sessionDeadlines(slot.state);
+  }
+  return {};
+}
+
 function clientViews(runtime: Runtime): ClientView[] {
+  const deadlines = leaderSessionDeadlines(runtime);
   return runtime.state.clients.map((slot) => {
     const client = slot.state;
+    const deadline = client.sessionId === 0 ? undefined : deadlines[String(client.sessionId)];
     return {
       id: slot.label,
       endpoint: slot.endpoint,
@@ -134,6 +162,7 @@ function clientViews(runtime: Runtime): ClientView[] {
       attemptServer: client.server,
       sessionId: client.sessionId === 0 ? null : '0x' + client.sessionId.toString(16),
       sessionTimeoutMs: client.negotiatedTimeoutMs,
+      sessionExpiresInMs: deadline === undefined ? null : Math.max(0, deadline - runtime.state.timeMs),
       lastZxid: client.lastZxid,
       pending: [...client.inFlight, ...client.queued].map((pending) => pending.op.op + (pending.op.path === undefined ? '' : ` ${pending.op.path}`)),
     };

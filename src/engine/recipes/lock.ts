@@ -1,0 +1,218 @@
+// Exclusive lock as Curator's InterProcessMutex does it (LockInternals.attemptLock and
+// internalLockLoop; ZooKeeper Recipes doc, "Locks"): an EPHEMERAL_SEQUENTIAL child
+// "<path>/_c_<uuid>-lock-NNNNNNNNNN" with protection; the lowest sequence holds the lock; every
+// other contender watches only its predecessor, with getData (not exists, so a vanished node leaves
+// no watch behind), so a release wakes one waiter. A create whose reply was lost (CONNECTIONLOSS) is
+// found again by its protected prefix (CreateBuilderImpl.findProtectedNodeInForeground).
+import { childrenOf, createdPath, findProtected, guid, joinPath, protectedPrefix, sortedBySequence, baseName } from './common';
+import type { ActorConfig } from '../scenario/types';
+import type { ActorContext, ActorInput, Recipe } from './types';
+
+const LOCK_NAME = 'lock-';
+const RETRY_DELAY_MS = 200;
+
+export type LockPhase = 'idle' | 'creating' | 'finding' | 'checking' | 'cleaning' | 'watching' | 'waiting' | 'held' | 'releasing' | 'expired' | 'done';
+
+export interface LockState {
+  path: string;
+  holdMs: number;
+  rounds: number;
+  round: number;
+  phase: LockPhase;
+  /** Protected prefix of this attempt's node. */
+  prefix: string | null;
+  /** Our node's name under path, once known. */
+  node: string | null;
+  /** The predecessor we watch. */
+  watching: string | null;
+  /** What the actor believes (the lease caveat: it may be wrong after a long pause). */
+  holds: boolean;
+  /** Said "waiting" in this round already. */
+  announced: boolean;
+  /** Nodes ahead of ours at the last check. */
+  ahead: number;
+  /** Protected prefixes of earlier attempts in this session (a lost create may surface later). */
+  oldPrefixes: string[];
+  /** Our own stray nodes being deleted before we look again. */
+  leftovers: string[];
+}
+
+export function createLockState(config: ActorConfig): LockState {
+  return {
+    path: String(config.path), holdMs: Number(config.holdMs ?? 1000), rounds: Number(config.rounds ?? 1), round: 0,
+    phase: 'idle', prefix: null, node: null, watching: null, holds: false, announced: false, ahead: 0, oldPrefixes: [], leftovers: [],
+  };
+}
+
+const OLD_PREFIXES_MAX = 16;
+
+function acquire(state: LockState, ctx: ActorContext): void {
+  if (state.prefix !== null) state.oldPrefixes = [...state.oldPrefixes, state.prefix].slice(-OLD_PREFIXES_MAX);
+  state.prefix = protectedPrefix(guid(ctx.rng));
+  state.node = null;
+  state.watching = null;
+  create(state, ctx);
+}
+
+function create(state: LockState, ctx: ActorContext): void {
+  state.phase = 'creating';
+  ctx.op({ op: 'create', path: joinPath(state.path, state.prefix + LOCK_NAME), mode: 'EPHEMERAL_SEQUENTIAL', data: ctx.actorId });
+}
+
+function check(state: LockState, ctx: ActorContext): void {
+  state.phase = 'checking';
+  ctx.op({ op: 'getChildren', path: state.path });
+}
+
+/** internalLockLoop: the lowest node holds; otherwise watch the one just before ours. */
+function evaluate(state: LockState, children: string[], ctx: ActorContext): void {
+  // A create whose reply was lost can still land after we created again: such strays are ours
+  // and would block everyone behind them. Curator deletes nodes of a failed protected create in
+  // the background (CreateBuilderImpl / FindAndDeleteProtectedNodeInBackground); so do we, first.
+  const strays = children.filter((child) => child !== state.node && (child.startsWith(state.prefix!) || state.oldPrefixes.some((prefix) => child.startsWith(prefix))));
+  if (strays.length > 0) {
+    state.leftovers = strays;
+    return deleteLeftover(state, ctx);
+  }
+  const sorted = sortedBySequence(children, LOCK_NAME);
+  const index = state.node === null ? -1 : sorted.indexOf(state.node);
+  // Our node vanished (our session expired under us): Curator throws NoNodeException; we retry.
+  if (index < 0) return acquire(state, ctx);
+  state.ahead = index;
+  if (index === 0) {
+    state.phase = 'held';
+    state.holds = true;
+    state.watching = null;
+    ctx.event('acquired', { node: state.node, round: state.round + 1 });
+    ctx.setTimer('hold', state.holdMs);
+    return;
+  }
+  state.watching = sorted[index - 1]!;
+  state.phase = 'watching';
+  if (!state.announced) ctx.event('waiting', { node: state.node, watching: state.watching, ahead: index });
+  state.announced = true;
+  ctx.op({ op: 'getData', path: joinPath(state.path, state.watching), watch: true });
+}
+
+function deleteLeftover(state: LockState, ctx: ActorContext): void {
+  state.phase = 'cleaning';
+  ctx.op({ op: 'delete', path: joinPath(state.path, state.leftovers[0]!), version: -1 });
+}
+
+function release(state: LockState, ctx: ActorContext): void {
+  state.phase = 'releasing';
+  state.holds = false;
+  ctx.event('released', { node: state.node, round: state.round + 1 });
+  ctx.op({ op: 'delete', path: joinPath(state.path, state.node!), version: -1 });
+}
+
+function nextRound(state: LockState, ctx: ActorContext): void {
+  state.round++;
+  state.node = null;
+  state.announced = false;
+  if (state.round >= state.rounds) {
+    state.phase = 'done';
+    return;
+  }
+  acquire(state, ctx);
+}
+
+function onReply(state: LockState, input: Extract<ActorInput, { type: 'reply' }>, ctx: ActorContext): void {
+  switch (state.phase) {
+    case 'creating':
+      if (input.err === 'OK') {
+        state.node = baseName(createdPath(input.result));
+        return check(state, ctx);
+      }
+      // The create may have happened: look for our protected name before creating again.
+      state.phase = 'finding';
+      return ctx.op({ op: 'getChildren', path: state.path });
+    case 'finding':
+      if (input.err !== 'OK') return ctx.setTimer('retry', RETRY_DELAY_MS);
+      state.node = findProtected(childrenOf(input.result), state.prefix!);
+      if (state.node === null) return create(state, ctx);
+      return evaluate(state, childrenOf(input.result), ctx);
+    case 'checking':
+      if (input.err !== 'OK') return ctx.setTimer('retry', RETRY_DELAY_MS);
+      return evaluate(state, childrenOf(input.result), ctx);
+    case 'watching':
+      // NONODE: the predecessor went away before we could watch it: look again at once.
+      if (input.err === 'OK') {
+        state.phase = 'waiting';
+        return;
+      }
+      return check(state, ctx);
+    case 'cleaning':
+      if (input.err !== 'OK' && input.err !== 'NONODE') return ctx.setTimer('retry', RETRY_DELAY_MS);
+      state.leftovers.shift();
+      return state.leftovers.length > 0 ? deleteLeftover(state, ctx) : check(state, ctx);
+    case 'releasing':
+      // Curator's guaranteed delete: keep trying until it is gone (NONODE counts as gone).
+      if (input.err === 'OK' || input.err === 'NONODE') return nextRound(state, ctx);
+      return ctx.setTimer('retry', RETRY_DELAY_MS);
+    default:
+      return;
+  }
+}
+
+function onTimer(state: LockState, name: string, ctx: ActorContext): void {
+  if (name === 'hold' && state.phase === 'held') return release(state, ctx);
+  if (name !== 'retry') return;
+  if (state.phase === 'finding' || state.phase === 'checking') return check(state, ctx);
+  if (state.phase === 'cleaning') return deleteLeftover(state, ctx);
+  if (state.phase === 'releasing') ctx.op({ op: 'delete', path: joinPath(state.path, state.node!), version: -1 });
+}
+
+function onSession(state: LockState, status: string, ctx: ActorContext): void {
+  if (status === 'EXPIRED') {
+    // The ephemeral node died with the session: whoever held the lock has lost it.
+    if (state.holds) ctx.event('lost', { node: state.node, reason: 'session expired' });
+    ctx.cancelTimer('hold');
+    ctx.cancelTimer('retry');
+    if (state.phase !== 'done') state.phase = 'expired';
+    state.holds = false;
+    state.node = null;
+    state.watching = null;
+    // The old session's nodes died with it.
+    state.oldPrefixes = [];
+    state.prefix = null;
+    return;
+  }
+  if (status === 'CONNECTED' && state.phase === 'expired') return acquire(state, ctx);
+  if (status === 'CRASHED' || status === 'CLOSED') {
+    state.holds = false;
+    state.phase = 'done';
+  }
+}
+
+/** One step of the lock (also used by leader-election's neighbour logic by analogy, not code). */
+export function stepLock(state: LockState, input: ActorInput, ctx: ActorContext): void {
+  switch (input.type) {
+    case 'start':
+      if (state.rounds > 0) acquire(state, ctx);
+      else state.phase = 'done';
+      return;
+    case 'reply':
+      return onReply(state, input, ctx);
+    case 'watch':
+      if (state.phase === 'waiting' && state.watching !== null && input.path === joinPath(state.path, state.watching)) check(state, ctx);
+      return;
+    case 'timer':
+      return onTimer(state, input.name, ctx);
+    case 'session':
+      return onSession(state, input.status, ctx);
+  }
+}
+
+export const lockRecipe: Recipe<LockState> = {
+  name: 'lock',
+  fields: { required: { path: 'path' }, optional: { holdMs: 'nonNegativeInt', rounds: 'nonNegativeInt', startMs: 'nonNegativeInt' } },
+  directory: (config) => String(config.path),
+  create: createLockState,
+  step: stepLock,
+  done: (state) => state.phase === 'done',
+  view: (state) => ({
+    phase: state.phase, holds: state.holds, node: state.node, watching: state.watching, ahead: state.ahead,
+    round: state.round, rounds: state.rounds,
+  }),
+};
