@@ -13,6 +13,10 @@ import { SPEED_DEFAULT } from './model/playback-format';
 /** Recent trace records kept for the events list. */
 export const EVENTS_KEPT_MAX = 500;
 
+/** The tabs of the side panel. */
+export type SideTab = 'inspector' | 'znodes' | 'sessions' | 'events' | 'network';
+export const SIDE_TABS: readonly SideTab[] = ['inspector', 'znodes', 'sessions', 'events', 'network'];
+
 export type UiError =
   | { kind: 'worker'; message: string; shareFragment: string | null; timeMs: number }
   | { kind: 'load'; message: string };
@@ -29,6 +33,11 @@ export interface ZooState {
   shareFragment: string | null;
   invariants: InvariantReport;
   selectedServer: number | null;
+  /** The selected client (label), shown in the inspector and picked in the console. */
+  selectedClient: string | null;
+  /** The selected znode (path), shown in the inspector. */
+  selectedZnode: string | null;
+  sideTab: SideTab;
   error: UiError | null;
   language: Language;
   events: TraceRecord[];
@@ -40,6 +49,9 @@ export interface ZooActions {
   applyBatch(batch: Batch): number;
   setError(error: UiError | null): void;
   selectServer(id: number | null): void;
+  selectClient(id: string | null): void;
+  selectZnode(path: string | null): void;
+  setSideTab(tab: SideTab): void;
   setLanguage(language: Language): void;
   /** Records the speed the user chose. */
   setSpeed(speed: number): void;
@@ -71,6 +83,9 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
     ...initialRun,
     speed: SPEED_DEFAULT,
     selectedServer: null,
+    selectedClient: null,
+    selectedZnode: null,
+    sideTab: 'znodes',
     error: null,
     language: 'en',
     ...initial,
@@ -98,7 +113,10 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
       return batchSeq;
     },
     setError: (error) => set({ error }),
-    selectServer: (id) => set({ selectedServer: id }),
+    selectServer: (id) => set(id === null ? { selectedServer: null } : { selectedServer: id, selectedClient: null, selectedZnode: null, sideTab: 'inspector' }),
+    selectClient: (id) => set(id === null ? { selectedClient: null } : { selectedClient: id, selectedServer: null, selectedZnode: null, sideTab: 'inspector' }),
+    selectZnode: (path) => set(path === null ? { selectedZnode: null } : { selectedZnode: path, selectedServer: null, selectedClient: null, sideTab: 'inspector' }),
+    setSideTab: (sideTab) => set({ sideTab }),
     setLanguage: (language) => set({ language }),
     setSpeed: (speed) => set({ speed }),
     resetRun: () => set({ ...initialRun, batchSeq: get().batchSeq }),

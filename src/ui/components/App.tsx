@@ -5,11 +5,8 @@ import { useZoo } from '../store';
 import { ControlsBar } from './ControlsBar';
 import { EnsembleView } from './EnsembleView';
 import { ErrorBanner } from './ErrorBanner';
-import { EventList } from './EventList';
 import { Header } from './Header';
-import { Inspector } from './Inspector';
-import { Legend } from './Legend';
-import { NetworkPanel } from './NetworkPanel';
+import { SidePanel } from './SidePanel';
 
 export function App() {
   const { client } = useServices();
@@ -20,12 +17,7 @@ export function App() {
       <ErrorBanner />
       <main className="stage">
         <EnsembleView />
-        <aside className="side-panel">
-          <Inspector />
-          <NetworkPanel />
-          <Legend />
-          <EventList />
-        </aside>
+        <SidePanel />
       </main>
       <ControlsBar />
     </div>

@@ -5,6 +5,7 @@ import { formatZxidPair } from '../../engine/sim/format';
 import { useTranslate } from '../i18n/use-translate';
 import { roleStyle } from '../model/roles';
 import { useZoo } from '../store';
+import { MiniLog } from './MiniLog';
 
 interface Props {
   id: number;
@@ -31,9 +32,10 @@ export const ServerNode = memo(function ServerNode({ id, x, y, radius }: Props) 
     }
   };
   const cross = radius * 0.62;
-  const nameSize = Math.max(13, Math.min(26, radius * 0.32));
-  const roleSize = Math.max(11, Math.min(21, radius * 0.26));
-  const metaSize = Math.max(12, Math.min(21, radius * 0.26));
+  // Everything inside the circle, so nothing spills onto a neighbour or a client.
+  const nameSize = Math.max(13, Math.min(24, radius * 0.27));
+  const roleSize = Math.max(11, Math.min(19, radius * 0.22));
+  const metaSize = Math.max(12, Math.min(19, radius * 0.21));
 
   return (
     <g
@@ -53,12 +55,13 @@ export const ServerNode = memo(function ServerNode({ id, x, y, radius }: Props) 
       {!server.alive && (
         <path className="server-cross" d={`M${-cross},${-cross}L${cross},${cross}M${cross},${-cross}L${-cross},${cross}`} />
       )}
-      <text className="server-name" y={-radius * 0.12} fontSize={nameSize}>{t('server.name', { id })}</text>
-      <text className="server-role" y={radius * 0.3} fontSize={roleSize} fill={style.strong}>{server.role}</text>
-      <text className="server-meta" y={radius + metaSize * 1.25} fontSize={metaSize}>{t('server.epoch', { epoch: server.epoch })}</text>
-      <text className="server-meta" y={radius + metaSize * 2.45} fontSize={metaSize}>{t('server.zxid', { zxid })}</text>
+      <text className="server-name" y={-radius * 0.36} fontSize={nameSize}>{t('server.name', { id })}</text>
+      <text className="server-role" y={-radius * 0.02} fontSize={roleSize} fill={style.strong}>{server.role}</text>
+      <text className="server-meta" y={radius * 0.34} fontSize={metaSize}>{t('server.epoch', { epoch: server.epoch })}</text>
+      <text className="server-meta" y={radius * 0.64} fontSize={metaSize}>{t('server.zxid', { zxid })}</text>
+      <MiniLog log={server.detail.log} y={radius + 7} radius={radius} colour={style.strong} />
       {(server.paused || server.observer) && (
-        <text className="server-badge" y={radius + metaSize * 3.7} fontSize={metaSize}>
+        <text className="server-badge" y={radius + 14 + metaSize * 1.3} fontSize={metaSize}>
           {server.paused ? `❚❚ ${t('server.paused')}` : t('server.observer')}
         </text>
       )}

@@ -7,6 +7,9 @@ export interface Point {
   y: number;
 }
 
+/** Client endpoints are numbered from here (clients sorted by label: endpoint = base + index). */
+export const CLIENT_ENDPOINT_BASE = 1000;
+
 export interface RingLayout {
   width: number;
   height: number;
@@ -16,27 +19,56 @@ export interface RingLayout {
   radiusX: number;
   radiusY: number;
   centre: Point;
+  /** Centres of servers (by id) and of clients (by endpoint). */
   positions: Map<number, Point>;
+  /** Size of a client's box, in px. */
+  clientWidth: number;
+  clientHeight: number;
 }
 
-/** Lays `ids` out clockwise from the top on a ring that fits in width × height. */
-export function ringLayout(ids: readonly number[], width: number, height: number): RingLayout {
+/**
+ * Lays `ids` out clockwise from the top on a ring that fits in width × height; `clients`
+ * (endpoints) go outside the ring, in the gaps between servers, spread evenly.
+ */
+export function ringLayout(ids: readonly number[], width: number, height: number, clients: readonly number[] = []): RingLayout {
   const count = Math.max(ids.length, 1);
   const space = Math.max(160, Math.min(width, height));
-  const nodeRadius = Math.max(26, Math.min(84, space * 0.115, (Math.PI * space * 0.34) / count));
-  // Room for the text lines under a circle (epoch, zxid, a "paused" badge).
-  const below = nodeRadius * 0.95 + 14;
-  const above = 26; // a partition halo reaches past the circle
+  const hasClients = clients.length > 0;
+  const clientWidth = Math.round(Math.max(96, Math.min(150, space * 0.16)));
+  const clientHeight = Math.round(Math.max(44, Math.min(64, space * 0.085)));
+  const nodeRadius = Math.max(30, Math.min(84, space * (hasClients ? 0.112 : 0.115), (Math.PI * space * 0.34) / count));
+  const marginY = hasClients ? clientHeight * 0.75 : 0;
+  const marginX = hasClients ? clientWidth * 0.55 : 0;
+  const above = 26 + marginY; // a partition halo reaches past the circle
+  const below = 24 + marginY; // a "paused" badge under a circle
   const centre = { x: width / 2, y: (above + height - below) / 2 };
   const radiusY = Math.max(nodeRadius * 1.5, (height - above - below) / 2 - nodeRadius - 6);
-  const radiusX = Math.max(nodeRadius * 1.5, Math.min(width / 2 - nodeRadius - 24, radiusY * 1.55));
+  const radiusX = Math.max(nodeRadius * 1.5, Math.min(width / 2 - nodeRadius - 24 - marginX, radiusY * 1.55));
   const angle = scaleLinear().domain([0, count]).range([-Math.PI / 2, (3 * Math.PI) / 2]);
   const positions = new Map<number, Point>();
   ids.forEach((id, index) => {
     const theta = angle(index);
     positions.set(id, { x: centre.x + radiusX * Math.cos(theta), y: centre.y + radiusY * Math.sin(theta) });
   });
-  return { width, height, nodeRadius, radiusX, radiusY, centre, positions };
+  const slots = Math.max(count, clients.length);
+  const outX = radiusX + nodeRadius * 0.7 + clientWidth * 0.35;
+  const outY = radiusY + nodeRadius * 0.55 + clientHeight * 0.45;
+  clients.forEach((endpoint, index) => {
+    const slot = Math.floor((index * slots) / clients.length) + 0.5;
+    const theta = angle((slot * count) / slots);
+    const x = centre.x + outX * Math.cos(theta);
+    const y = centre.y + outY * Math.sin(theta);
+    positions.set(endpoint, {
+      x: Math.min(width - clientWidth / 2 - 6, Math.max(clientWidth / 2 + 6, x)),
+      y: Math.min(height - clientHeight / 2 - 6, Math.max(clientHeight / 2 + 6, y)),
+    });
+  });
+  return { width, height, nodeRadius, radiusX, radiusY, centre, positions, clientWidth, clientHeight };
+}
+
+/** How far from an endpoint's centre a line to it should stop. */
+function inset(layout: RingLayout, id: number): number {
+  return id >= CLIENT_ENDPOINT_BASE ? layout.clientHeight / 2 + 4 : layout.nodeRadius + 4;
 }
 
 export interface Lane {
@@ -60,11 +92,12 @@ export function lane(layout: RingLayout, from: number, to: number): Lane | null 
   const ux = dx / length;
   const uy = dy / length;
   const normal = { x: -uy, y: ux };
-  const inset = layout.nodeRadius + 4;
+  const from0 = inset(layout, from);
+  const to0 = inset(layout, to);
   const shift = { x: normal.x * LANE_OFFSET_PX, y: normal.y * LANE_OFFSET_PX };
   return {
-    start: { x: a.x + ux * inset + shift.x, y: a.y + uy * inset + shift.y },
-    end: { x: b.x - ux * inset + shift.x, y: b.y - uy * inset + shift.y },
+    start: { x: a.x + ux * from0 + shift.x, y: a.y + uy * from0 + shift.y },
+    end: { x: b.x - ux * to0 + shift.x, y: b.y - uy * to0 + shift.y },
     normal,
   };
 }
