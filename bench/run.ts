@@ -1,6 +1,7 @@
 // `npm run bench [-- --json] [-- --quick]`: the benchmarks of CONTRACT.md section 4, each a
 // median over at least 5 runs (--quick: fewer, for a smoke check only).
 import { engineEventsPerSecond, seekMsP95, swarmSeedsPerSecond } from './engine';
+import { herdFigures, linearizabilityMs } from './correctness';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -10,6 +11,9 @@ const results: Record<string, unknown> = {
   engine_events_per_s: engineEventsPerSecond(runs, quick ? 30_000 : 120_000),
   seek_ms_p95: seekMsP95(runs, quick ? 60_000 : 600_000, quick ? 20 : 50),
   swarm_seeds_per_s: swarmSeedsPerSecond(runs, quick ? 20 : 200),
+  // The herd figures are deterministic (a simulated count), so one run each is the median.
+  herd_notifications_per_release: herdFigures(1, quick ? [10, 100] : [10, 100, 1000]),
+  linearizability_10k_ms: linearizabilityMs(runs),
 };
 
 if (args.has('--json')) {

@@ -5,7 +5,7 @@
 import { createZooKeeperProtocol } from './zk/protocol';
 import type { ClientOp, FaultAction, Scenario } from './scenario/types';
 import type { ServerProtocol } from './sim/actor';
-import { clonePlain } from './sim/clone';
+import { clonePlain, markImmutable } from './sim/clone';
 import { fingerprint as hashState } from './sim/fingerprint';
 import { createNetwork } from './sim/network';
 import { createRng } from './sim/rng';
@@ -134,7 +134,8 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
     rng: createRng(seed, `server:${id}`),
   }));
   return {
-    scenario,
+    // The scenario never changes during a run: snapshots share it.
+    scenario: markImmutable(scenario),
     timeMs: 0,
     queue: createScheduler(),
     network: createNetwork(ensemble.latencyMsMin, ensemble.latencyMsMax),

@@ -1,6 +1,7 @@
 // Virtual time and the event queue: a binary min-heap ordered by (timeMs, seq).
 // seq is a global counter, so two events at the same millisecond run in the order they were
 // scheduled: the tie-break is explicit, never left to the heap's internal layout.
+import { markImmutable } from './clone';
 
 /** Anything the queue can hold: it only needs a time and a sequence number. */
 export interface Scheduled {
@@ -34,6 +35,8 @@ export function schedule<E extends Scheduled>(queue: SchedulerState<E>, event: U
   // The caller's object becomes the queue entry (no copy: this is the hottest path of a run).
   const full = event as unknown as E;
   full.seq = queue.nextSeq++;
+  // An event is never changed once queued: snapshots of the queue share it.
+  markImmutable(full);
   const heap = queue.heap;
   heap.push(full);
   let index = heap.length - 1;

@@ -4,6 +4,7 @@
 import type { EndpointId } from '../sim/network';
 import { addSorted, hasBug, type ZabContext } from './context';
 import { deliverCommitted } from './deliver';
+import { markImmutable } from '../sim/clone';
 import { layerContext } from './clients';
 import { ZAB_CHANNEL, type RequestOrigin } from './packets';
 import { containsQuorum, isVoter } from './quorum';
@@ -25,7 +26,8 @@ export function proposeRequest(context: ZabContext, request: unknown, origin: Re
   }
   const zxid = leader.lastProposedZxid + 1;
   const checked = context.layer?.beforePrepare ? context.layer.beforePrepare(layerContext(context), request, origin) : request;
-  const txn = machine.prepare(leader.speculativeDb, checked, zxid, effects.nowMs);
+  // A prepared txn never changes (many logs share it), so world snapshots share it too.
+  const txn = markImmutable(machine.prepare(leader.speculativeDb, checked, zxid, effects.nowMs) as object);
   machine.apply(leader.speculativeDb, txn, zxid);
   leader.lastProposedZxid = zxid;
   const proposal: OutstandingProposal = { zxid, txn, origin, acks: [] };

@@ -1,6 +1,7 @@
 // The data directory and the in-memory database (FileTxnSnapLog + ZKDatabase): logging with
 // group-commit fsync, fuzzy snapshots by txn count, load (latest snapshot + replay of the whole
 // log, committed or not), truncation, and the committedLog window used for DIFF.
+import { markImmutable } from '../sim/clone';
 import { flagViolation, type ZabContext } from './context';
 import type { LogEntry } from './state';
 import { intInRange } from '../sim/rng';
@@ -20,6 +21,8 @@ export function lastLoggedZxid(context: ZabContext): number {
 /** Queues a txn for the log (SyncRequestProcessor). Returns the entries made durable now:
  * all pending ones when fsync is immediate, none when an fsync timer is running. */
 export function logTxn(context: ZabContext, entry: LogEntry): LogEntry[] {
+  // A logged entry (and its txn) never changes: world snapshots share it rather than copy it.
+  markImmutable(entry);
   context.state.unsynced.push(entry);
   if (context.options.fsyncDelayMs <= 0) return flushLog(context);
   if (context.state.unsynced.length === 1) context.effects.setTimer(FSYNC_TIMER, context.options.fsyncDelayMs);
@@ -41,6 +44,7 @@ export function flushLog(context: ZabContext): LogEntry[] {
 
 /** Writes one entry straight to the durable log (ZKDatabase.append + commit). */
 export function appendDurable(context: ZabContext, entry: LogEntry): void {
+  markImmutable(entry);
   const log = context.state.disk.log;
   const last = log[log.length - 1];
   if (last && entry.zxid <= last.zxid) {
@@ -63,7 +67,7 @@ export function takeSnapshot(context: ZabContext): void {
   const snapshots = state.disk.snapshots;
   const zxid = state.lastProcessedZxid;
   while (snapshots.length > 0 && snapshots[snapshots.length - 1]!.zxid >= zxid) snapshots.pop();
-  snapshots.push({ zxid, db: machine.clone(state.db) });
+  snapshots.push(markImmutable({ zxid, db: machine.clone(state.db) }));
   while (snapshots.length > context.options.snapRetainCount) snapshots.shift();
   const oldest = snapshots[0]!.zxid;
   state.disk.log = state.disk.log.filter((entry) => entry.zxid > oldest);
