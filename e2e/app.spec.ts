@@ -8,7 +8,7 @@ interface View { timeMs: number; servers: ServerSummary[]; messages: unknown[]; 
 
 const server = (page: Page, id: number) => page.getByTestId(`server-${id}`);
 
-test('the page loads: five servers on the ring, the contract view, an empty catalog', async ({ page, zoo }) => {
+test('the page loads: five servers on the ring, the contract view, the demo catalog', async ({ page, zoo }) => {
   await zoo.open();
   await expect(page).toHaveTitle('ZooScope');
   await expect(server(page, 1)).toBeVisible();
@@ -18,7 +18,9 @@ test('the page loads: five servers on the ring, the contract view, an empty cata
   expect(Array.isArray(view.clients) && Array.isArray(view.znodes)).toBe(true);
   await expect(server(page, 1)).toHaveAttribute('data-role', view.servers[0]!.role);
   const catalog = await page.evaluate(() => window.__zooscope!.catalog());
-  expect(catalog).toEqual({ scenarios: [], walkthroughs: [] });
+  expect(catalog.walkthroughs).toEqual([]);
+  expect(catalog.scenarios.length).toBeGreaterThanOrEqual(12);
+  for (const scenario of catalog.scenarios) expect(scenario.url).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
 });
 
 test('the worker sends frames: simulated time advances while playing, and stands still when paused', async ({ page, zoo }) => {

@@ -3,6 +3,7 @@ import type { DrawTracker } from './draw-tracker';
 import type { ServerRole } from '../engine/sim/trace';
 import type { WorldView } from '../engine/world/view';
 import { currentShareUrl } from './share-url';
+import { demoCatalog } from './model/demo-catalog';
 import type { ZooStoreApi } from './store';
 import type { ZooClient } from './worker-client';
 
@@ -45,7 +46,10 @@ export function createTestApi(client: ZooClient, store: ZooStoreApi, tracker: Dr
       return view ? structuredClone(view) : { timeMs: 0, servers: [], clients: [], znodes: [] };
     },
     shareUrl: () => currentShareUrl(store.getState()) ?? location.href,
-    catalog: () => ({ scenarios: [], walkthroughs: [] }),
+    catalog: () => ({
+      scenarios: demoCatalog(store.getState().language).map((demo) => ({ id: demo.id, title: demo.title, url: `${location.origin}${location.pathname}${demo.fragment}` })),
+      walkthroughs: [],
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslate } from '../i18n/use-translate';
 import { useZoo } from '../store';
 import { InvariantBadge } from './InvariantBadge';
 import { LanguageSwitch } from './LanguageSwitch';
+import { DemoPicker } from './DemoPicker';
 
 export function Header() {
   const title = useZoo((state) => state.view?.title ?? '');
@@ -14,6 +15,7 @@ export function Header() {
       </h1>
       <p className="scenario-title" data-testid="scenario-title">{title}</p>
       <div className="header-tools">
+        <DemoPicker />
         <InvariantBadge />
         <LanguageSwitch />
       </div>

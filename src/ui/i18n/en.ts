@@ -8,6 +8,9 @@ export const en = {
   'lang.en': 'English',
   'lang.zh-CN': '中文',
 
+  'demos.label': 'Demos',
+  'demos.choose': 'Open a demo…',
+
   'ring.label': 'The ensemble: servers on a ring, messages in flight between them',
   'ring.loading': 'Starting the simulation…',
   'server.name': 'server {id}',

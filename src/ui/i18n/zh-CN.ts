@@ -9,6 +9,9 @@ export const zhCN: Record<MessageKey, string> = {
   'lang.en': 'English',
   'lang.zh-CN': '中文',
 
+  'demos.label': '演示',
+  'demos.choose': '打开一个演示…',
+
   'ring.label': '集群：服务器排成一圈，消息在它们之间传递',
   'ring.loading': '正在启动模拟…',
   'server.name': 'server {id}',
