@@ -3,7 +3,7 @@
 // The world keeps snapshots so that seek(t) = nearest snapshot + deterministic replay, and an
 // action taken while viewing the past forks the run.
 import { createZooKeeperProtocol } from './zk/protocol';
-import type { ClientOp, FaultAction, Scenario } from './scenario/types';
+import { serverCountOf, type ClientOp, type FaultAction, type Scenario } from './scenario/types';
 import type { ServerProtocol } from './sim/actor';
 import { clonePlain, markImmutable } from './sim/clone';
 import { fingerprint as hashState } from './sim/fingerprint';
@@ -118,16 +118,16 @@ export interface World {
 /** ZooKeeper (Zab + data tree + client side), with the scenario's bug-lab variants if any. */
 function defaultProtocol(scenario: Scenario): ServerProtocol<unknown, unknown> {
   // Scenarios saved before extendedTypes existed lack it: off, ZooKeeper's default.
-  return createZooKeeperProtocol({ bugs: scenario.bugs as never }, { extendedTypesEnabled: scenario.ensemble.extendedTypes === true });
+  return createZooKeeperProtocol({ bugs: scenario.bugs as never, reconfigEnabled: scenario.ensemble.reconfigEnabled === true }, { extendedTypesEnabled: scenario.ensemble.extendedTypes === true });
 }
 
 /** The fresh state of a scenario at time 0, before anything runs. */
 function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unknown>): WorldState {
   const { ensemble, seed } = scenario;
-  const serverCount = ensemble.servers + ensemble.observers;
-  const ids = Array.from({ length: serverCount }, (_, index) => index + 1);
-  const observers = ids.slice(ensemble.servers);
-  const options = { observers, tickMs: ensemble.tickMs, initLimit: ensemble.initLimit, syncLimit: ensemble.syncLimit };
+  const ids = Array.from({ length: serverCountOf(ensemble) }, (_, index) => index + 1);
+  const observers = ids.slice(ensemble.servers, ensemble.servers + ensemble.observers);
+  const spares = ids.slice(ensemble.servers + ensemble.observers);
+  const options = { observers, spares, tickMs: ensemble.tickMs, initLimit: ensemble.initLimit, syncLimit: ensemble.syncLimit };
   const servers: ServerSlot[] = ids.map((id) => ({
     id, alive: true, paused: false, timers: {}, held: [],
     state: protocol.create(id, ids, options),

@@ -130,6 +130,9 @@ export function buildRequest(op: ClientOp): BuiltRequest {
       const acl = aclOf(op.acl);
       return typeof acl === 'string' ? reject(acl) : { ok: true, request: { type: 'setACL', path, acl, version: op.version ?? -1 } };
     }
+    case 'reconfig':
+      // ZooKeeperAdmin.reconfig(joining, leaving, null, fromConfig): incremental form.
+      return { ok: true, request: { type: 'reconfig', joining: (op.joining ?? []).map((entry) => ({ id: entry.server, role: entry.role ?? 'participant' })), leaving: op.leaving ?? [], fromConfig: op.fromConfig ?? -1 } };
     case 'sync':
       return op.path === undefined ? { ok: true, request: { type: 'sync', path: '/' } } : checked({ type: 'sync', path });
     case 'addWatch':

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { actorProblem } from '../recipes/catalog';
 import { describeIssue, faultSchema, opSchema, oracleOptionsSchema, scenarioSchema, sleepSchema } from './schema';
 import {
-  DEFAULT_ENSEMBLE, DEFAULT_SESSION_TIMEOUT_MS, type ClientOp, type EnsembleConfig, type FaultAction,
+  DEFAULT_ENSEMBLE, serverCountOf, DEFAULT_SESSION_TIMEOUT_MS, type ClientOp, type EnsembleConfig, type FaultAction,
   type Scenario, type Step,
 } from './types';
 
@@ -87,7 +87,7 @@ function parseOpStep(raw: unknown, where: string): Step {
 }
 
 function needsPath(op: ClientOp['op']): boolean {
-  return !['connect', 'multi', 'close', 'crash', 'addAuth', 'sync'].includes(op);
+  return !['connect', 'multi', 'close', 'crash', 'addAuth', 'sync', 'reconfig'].includes(op);
 }
 
 /** Form B. */
@@ -97,7 +97,7 @@ function fromScenario(json: object): Scenario {
   const input = parsed.output;
   const ensemble: EnsembleConfig = { ...DEFAULT_ENSEMBLE, ...stripUndefined(input.ensemble ?? {}) };
   if (ensemble.latencyMsMin > ensemble.latencyMsMax) fail('ensemble.latencyMsMin: must not exceed latencyMsMax');
-  if (ensemble.servers + ensemble.observers > 15) fail('ensemble: at most 15 servers and observers in all');
+  if (serverCountOf(ensemble) > 15) fail('ensemble: at most 15 servers, observers and spares in all');
   const scenario: Scenario = {
     version: 1,
     title: input.title ?? '',
@@ -170,7 +170,7 @@ function stripUndefined<T extends object>(value: T): T {
 }
 
 function checkClients(scenario: Scenario): void {
-  const serverCount = scenario.ensemble.servers + scenario.ensemble.observers;
+  const serverCount = serverCountOf(scenario.ensemble);
   for (const [label, client] of Object.entries(scenario.clients)) {
     if (client.server > serverCount) fail(`clients.${label}.server: ${client.server} is out of range (1..${serverCount})`);
   }
@@ -178,7 +178,7 @@ function checkClients(scenario: Scenario): void {
 
 /** Rules that need the whole scenario: ids in range, fields each fault requires. */
 function checkSteps(scenario: Scenario): void {
-  const serverCount = scenario.ensemble.servers + scenario.ensemble.observers;
+  const serverCount = serverCountOf(scenario.ensemble);
   const inRange = (id: number | undefined, where: string): void => {
     if (id === undefined) fail(`${where}: required`);
     if (id < 1 || id > serverCount) fail(`${where}: server ${id} is out of range (1..${serverCount})`);
@@ -239,7 +239,7 @@ export function parseRecordedAction(raw: unknown, where: string): Extract<Step, 
 
 /** Checks a recorded fault against the scenario (server ids in range and so on). */
 export function checkRecordedFault(scenario: Scenario, step: FaultAction, where: string): void {
-  const serverCount = scenario.ensemble.servers + scenario.ensemble.observers;
+  const serverCount = serverCountOf(scenario.ensemble);
   checkFault(step, where, (id, at) => {
     if (id === undefined) fail(`${at}: required`);
     if (id < 1 || id > serverCount) fail(`${at}: server ${id} is out of range (1..${serverCount})`);

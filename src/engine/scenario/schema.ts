@@ -48,6 +48,9 @@ export const opSchema = v.looseObject({
   rawPath: v.optional(v.boolean()),
   watchMode: v.optional(v.picklist(['PERSISTENT', 'PERSISTENT_RECURSIVE'])),
   watcherType: v.optional(v.picklist(['Children', 'Data', 'Any'])),
+  joining: v.optional(v.array(v.looseObject({ server: serverId, role: v.optional(v.picklist(['participant', 'observer'], 'must be participant or observer')) }), 'must be a list of {server, role}')),
+  leaving: v.optional(v.array(serverId, 'must be a list of server ids')),
+  fromConfig: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(-1, 'must be >= -1'))),
   ms: v.optional(nonNegativeInt),
   at,
 });
@@ -71,6 +74,8 @@ const sleepSchema = v.looseObject({ sleep: nonNegativeInt, client: v.optional(cl
 const ensembleSchema = v.looseObject({
   servers: v.optional(v.pipe(positiveInt, v.maxValue(15, 'at most 15 servers'))),
   observers: v.optional(v.pipe(nonNegativeInt, v.maxValue(15, 'at most 15 observers'))),
+  spares: v.optional(v.pipe(nonNegativeInt, v.maxValue(15, 'at most 15 spares'))),
+  reconfigEnabled: v.optional(v.boolean('must be true or false')),
   tickMs: v.optional(v.pipe(positiveInt, v.minValue(10, 'must be >= 10'), v.maxValue(60_000, 'must be <= 60000'))),
   initLimit: v.optional(v.pipe(positiveInt, v.maxValue(1000))),
   syncLimit: v.optional(v.pipe(positiveInt, v.maxValue(1000))),

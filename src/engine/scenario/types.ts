@@ -44,11 +44,15 @@ export interface ClientOp {
   /** addWatch / removeWatches mode and type. */
   watchMode?: 'PERSISTENT' | 'PERSISTENT_RECURSIVE';
   watcherType?: 'Children' | 'Data' | 'Any';
+  /** reconfig: servers joining (as participant or observer), leaving, and the expected version. */
+  joining?: { server: number; role?: 'participant' | 'observer' }[];
+  leaving?: number[];
+  fromConfig?: number;
 }
 
 export const CLIENT_OP_NAMES = [
   'connect', 'create', 'delete', 'setData', 'getData', 'exists', 'getChildren', 'getACL', 'setACL',
-  'addAuth', 'multi', 'close', 'crash', 'sync', 'addWatch', 'removeWatches',
+  'addAuth', 'multi', 'close', 'crash', 'sync', 'addWatch', 'removeWatches', 'reconfig',
 ] as const;
 export type ClientOpName = (typeof CLIENT_OP_NAMES)[number];
 
@@ -86,6 +90,10 @@ export type Step =
 export interface EnsembleConfig {
   servers: number;
   observers: number;
+  /** Servers that run but are not members yet: joiners for a reconfig (ids after the observers). */
+  spares: number;
+  /** reconfigEnabled: the reconfig operation works (off by default, as in ZooKeeper 3.5.3+). */
+  reconfigEnabled: boolean;
   tickMs: number;
   initLimit: number;
   syncLimit: number;
@@ -125,6 +133,8 @@ export interface Scenario {
 export const DEFAULT_ENSEMBLE: EnsembleConfig = {
   servers: 3,
   observers: 0,
+  spares: 0,
+  reconfigEnabled: false,
   tickMs: 2000,
   initLimit: 10,
   syncLimit: 5,
@@ -138,3 +148,8 @@ export const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
 /** Bug-lab variants a scenario may switch on (CONTRACT.md "bugs"); each breaks one rule. */
 export const BUG_NAMES = ['election-ignores-zxid', 'commit-before-quorum', 'serve-before-uptodate', 'skip-trunc'] as const;
 export const SERVERS_MAX = 15;
+
+/** How many server processes a scenario runs: voters, observers and spares. */
+export function serverCountOf(ensemble: Pick<EnsembleConfig, 'servers' | 'observers'> & { spares?: number }): number {
+  return ensemble.servers + ensemble.observers + (ensemble.spares ?? 0);
+}

@@ -9,7 +9,7 @@ import { type NodeKind, isValidTtl, modeInfo } from './createMode';
 import type { ErrorName } from './errors';
 import { isValidPath, parentPath } from './path';
 import { nextVersion, sequenceSuffix, toInt32, versionMatches } from './stat';
-import { type DataTree, closeSessionOrder, getNode, isSpecialPath } from './tree';
+import { CONFIG_PATH, type DataTree, closeSessionOrder, getNode, isSpecialPath } from './tree';
 import type { CheckOp, CreateOp, DeleteOp, MultiSubOp, SetAclOp, SetDataOp, Txn, TxnOp, WriteRequest } from './txn';
 
 /** What the leader knows when it prepares a request. */
@@ -66,6 +66,8 @@ export function prepareTxn(tree: DataTree, request: WriteRequest, ctx: PrepConte
       return { ...header, op: prepareMulti(scope, op.ops) };
     case 'deleteContainer':
       return { ...header, op: toTxnOp(prepareDeleteContainer(scope, op.path)) };
+    case 'reconfig':
+      return { ...header, op: prepareReconfig(tree, op) };
     case 'setACL':
       return { ...header, op: toTxnOp(prepareSetAcl(scope, op)) };
     default:
@@ -232,4 +234,15 @@ function prepareCheck(scope: PrepScope, op: CheckOp): Outcome {
   if (!permitted(scope, record, PERM_READ)) return fail('NOAUTH');
   if (!versionMatches(record.version, op.version)) return fail('BADVERSION');
   return { ok: true, op: { type: 'check', path: op.path } };
+}
+
+// PRP reconfig: Zab has decided (the checks need the quorum's state); the txn sets
+// /zookeeper/config's data to the new membership. No ACL check here: the simulator runs as if
+// with skipACL, since /zookeeper/config is read-only to ordinary clients.
+function prepareReconfig(tree: DataTree, op: Extract<WriteRequest['op'], { type: 'reconfig' }>): TxnOp {
+  const decision = op.decision ?? { err: 'RECONFIGDISABLED' as const };
+  if (decision.err !== null) return { type: 'error', err: decision.err };
+  const node = getNode(tree, CONFIG_PATH);
+  if (node === undefined) return { type: 'error', err: 'NONODE' };
+  return { type: 'setData', path: CONFIG_PATH, data: decision.configData, version: nextVersion(node.version) };
 }

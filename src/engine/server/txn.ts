@@ -29,10 +29,19 @@ export interface CreateSessionOp { type: 'createSession'; timeoutMs: number }
 export interface CloseSessionOp { type: 'closeSession' }
 /** Issued by the leader's container manager, not by clients. */
 export interface DeleteContainerOp { type: 'deleteContainer'; path: string }
+/** ZooKeeperAdmin.reconfig (incremental form). Zab attaches its decision before prep; the txn is
+ * a setData of /zookeeper/config with the new membership's text (PrepRequestProcessor). */
+export interface ReconfigOp {
+  type: 'reconfig';
+  joining: { id: number; role: 'participant' | 'observer' }[];
+  leaving: number[];
+  fromConfig: number;
+  decision?: { err: ErrorName } | { err: null; configData: string };
+}
 
 export type WriteOp =
   | CreateOp | DeleteOp | SetDataOp | CheckOp | SetAclOp | MultiOp
-  | CreateSessionOp | CloseSessionOp | DeleteContainerOp;
+  | CreateSessionOp | CloseSessionOp | DeleteContainerOp | ReconfigOp;
 
 /** A write as it reaches the leader's prep stage: the op plus who sent it. */
 export interface WriteRequest {

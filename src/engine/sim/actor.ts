@@ -87,6 +87,9 @@ export interface ServerSummary {
 export interface ProtocolOptions {
   /** Server ids that are observers (non-voting); every other server is a voter. */
   observers: readonly EndpointId[];
+  /** Server ids that run but are not members yet (joiners for a reconfig). Each believes the
+   * membership is the others' plus itself as a participant, as a ZooKeeper joiner is set up. */
+  spares?: readonly EndpointId[];
   tickMs: number;
   initLimit: number;
   syncLimit: number;

@@ -5,7 +5,7 @@ import { stepClient, type ClientEffects, type ClientInput } from '../client/clie
 import { CLIENT_CHANNEL } from '../client/packets';
 import { createClientState } from '../client/state';
 import { createClientWatchTable } from '../client/watches';
-import type { Scenario, Step } from '../scenario/types';
+import { serverCountOf, type Scenario, type Step } from '../scenario/types';
 import { CLIENT_ID_BASE, type EndpointId } from '../sim/network';
 import { createRng } from '../sim/rng';
 import { schedule } from '../sim/scheduler';
@@ -18,7 +18,7 @@ import { armTimer } from './timers';
 
 /** Client slots for a scenario: labels sorted, endpoints from CLIENT_ID_BASE up. */
 export function createClientSlots(scenario: Scenario): ClientSlot[] {
-  const serverIds = Array.from({ length: scenario.ensemble.servers + scenario.ensemble.observers }, (_, index) => index + 1);
+  const serverIds = Array.from({ length: serverCountOf(scenario.ensemble) }, (_, index) => index + 1);
   return Object.keys(scenario.clients).sort().map((label, index) => {
     const config = scenario.clients[label]!;
     const endpoint = CLIENT_ID_BASE + index;

@@ -7,7 +7,8 @@ import { deliverCommitted } from './deliver';
 import { markImmutable } from '../sim/clone';
 import { layerContext } from './clients';
 import { ZAB_CHANNEL, type RequestOrigin } from './packets';
-import { containsQuorum, isVoter } from './quorum';
+import { isVoter } from './quorum';
+import { activateConfig, decideReconfig, designatedLeader, proposalHasQuorum } from './reconfig';
 import { restartElection } from './roles';
 import type { LeaderState, OutstandingProposal } from './state';
 import { logTxn } from './txnlog';
@@ -25,12 +26,22 @@ export function proposeRequest(context: ZabContext, request: unknown, origin: Re
     return;
   }
   const zxid = leader.lastProposedZxid + 1;
-  const checked = context.layer?.beforePrepare ? context.layer.beforePrepare(layerContext(context), request, origin) : request;
+  let checked = context.layer?.beforePrepare ? context.layer.beforePrepare(layerContext(context), request, origin) : request;
+  let nextConfig = leader.pendingReconfig?.config ?? null;
+  const reconfig = machine.reconfig?.requestOf(checked) ?? null;
+  if (reconfig !== null) {
+    const decision = decideReconfig(context, leader, reconfig, zxid);
+    checked = machine.reconfig!.withDecision(checked, decision);
+    if (decision.err === null) {
+      leader.pendingReconfig = { zxid, config: decision.config };
+      nextConfig = decision.config;
+    }
+  }
   // A prepared txn never changes (many logs share it), so world snapshots share it too.
   const txn = markImmutable(machine.prepare(leader.speculativeDb, checked, zxid, effects.nowMs) as object);
   machine.apply(leader.speculativeDb, txn, zxid);
   leader.lastProposedZxid = zxid;
-  const proposal: OutstandingProposal = { zxid, txn, origin, acks: [] };
+  const proposal: OutstandingProposal = { zxid, txn, origin, acks: [], nextConfig };
   leader.outstanding.push(proposal);
   for (const handler of leader.handlers) {
     if (!handler.forwarding || handler.isObserver) continue;
@@ -53,15 +64,16 @@ export function processAck(context: ZabContext, sid: EndpointId, zxid: number): 
   if (leader === null || zxidCounter(zxid) === 0) return; // NEWLEADER/UPTODATE acks carry (e, 0)
   const proposal = leader.outstanding.find((entry) => entry.zxid === zxid);
   if (proposal === undefined) return; // already committed, or never proposed by this leader
-  if (isVoter(state.config, sid)) addSorted(proposal.acks, sid);
+  if (isVoter(state.config, sid) || proposal.nextConfig?.voters.includes(sid)) addSorted(proposal.acks, sid);
   commitReadyProposals(context, leader);
 }
 
 /** tryToCommit, strictly in zxid order: only the oldest outstanding proposal may commit. */
 function commitReadyProposals(context: ZabContext, leader: LeaderState): void {
   for (let guard = 0; guard < 1_000_000; guard++) {
+    if (context.state.leader !== leader) return; // a reconfig made it step down
     const head = leader.outstanding[0];
-    if (head === undefined || !containsQuorum(context.state.config, head.acks)) return;
+    if (head === undefined || !proposalHasQuorum(context.state, head.acks, head.nextConfig)) return;
     leader.outstanding.shift();
     commitProposal(context, head);
   }
@@ -71,14 +83,26 @@ function commitReadyProposals(context: ZabContext, leader: LeaderState): void {
 function commitProposal(context: ZabContext, proposal: OutstandingProposal): void {
   const { state, effects } = context;
   const leader = state.leader!;
+  const activating = leader.pendingReconfig !== null && leader.pendingReconfig.zxid === proposal.zxid ? leader.pendingReconfig.config : null;
+  const designated = activating === null ? state.id : designatedLeader(state, activating, proposal.acks);
   for (const handler of leader.handlers) {
     if (!handler.forwarding) continue;
+    const { connection } = handler;
     const packet = handler.isObserver
-      ? { type: 'INFORM' as const, connection: handler.connection, zxid: proposal.zxid, txn: proposal.txn, origin: proposal.origin }
-      : { type: 'COMMIT' as const, connection: handler.connection, zxid: proposal.zxid };
+      ? activating === null
+        ? { type: 'INFORM' as const, connection, zxid: proposal.zxid, txn: proposal.txn, origin: proposal.origin }
+        : { type: 'INFORMANDACTIVATE' as const, connection, zxid: proposal.zxid, txn: proposal.txn, designatedLeader: designated }
+      : activating === null
+        ? { type: 'COMMIT' as const, connection, zxid: proposal.zxid }
+        : { type: 'COMMITANDACTIVATE' as const, connection, zxid: proposal.zxid, designatedLeader: designated };
     effects.send(handler.sid, ZAB_CHANNEL, packet, true);
   }
   deliverCommitted(context, { zxid: proposal.zxid, txn: proposal.txn, origin: proposal.origin });
+  if (activating !== null) {
+    leader.pendingReconfig = null;
+    activateConfig(context, activating, designated);
+    if (state.leader === null) return; // it handed over leadership
+  }
   const ready = leader.pendingSyncs.filter((sync) => sync.zxid <= proposal.zxid);
   leader.pendingSyncs = leader.pendingSyncs.filter((sync) => sync.zxid > proposal.zxid);
   for (const sync of ready) sendSync(context, sync.origin);

@@ -110,7 +110,8 @@ function syncLearner(context: ZabContext, handler: LearnerHandlerState): void {
   }
   handler.forwarding = true;
   handler.syncStarted = true;
-  send({ type: 'NEWLEADER', connection, zxid: makeZxid(leader.epoch, 0), configVersion: 0 });
+  const { voters, observers, version } = state.config;
+  send({ type: 'NEWLEADER', connection, zxid: makeZxid(leader.epoch, 0), configVersion: version, config: { voters, observers, version } });
   handler.stage = 'AWAIT_NEWLEADER_ACK';
 }
 

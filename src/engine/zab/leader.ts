@@ -37,6 +37,7 @@ export function startLeading(context: ZabContext): void {
     handlers: [],
     outstanding: [],
     pendingSyncs: [],
+    pendingReconfig: null,
     lastProposedZxid: state.lastProcessedZxid,
     speculativeDb: null,
     tick: 0,

@@ -3,6 +3,7 @@
 import type { EndpointId } from '../sim/network';
 import { flagViolation, note, type ZabContext } from './context';
 import { layerContext } from './clients';
+import { activateConfig } from './reconfig';
 import { deliverCommitted } from './deliver';
 import { PROTOCOL_VERSION, ZAB_CHANNEL, type QuorumPacket } from './packets';
 import { isVoter } from './quorum';
@@ -105,7 +106,15 @@ export function learnerReceive(context: ZabContext, from: EndpointId, packet: Qu
       return receiveCommit(context, learner, packet.zxid);
     case 'INFORM':
       return receiveInform(context, learner, { zxid: packet.zxid, txn: packet.txn, origin: packet.origin });
+    case 'COMMITANDACTIVATE':
+      return receiveCommitAndActivate(context, learner, packet.zxid, packet.designatedLeader);
+    case 'INFORMANDACTIVATE':
+      return receiveInformAndActivate(context, learner, { zxid: packet.zxid, txn: packet.txn, origin: null }, packet.designatedLeader);
     case 'NEWLEADER':
+      // The leader's membership comes with NEWLEADER (QuorumPeer.setLastSeenQuorumVerifier).
+      if (packet.config !== undefined && packet.config.version > context.state.config.version) {
+        context.state.config = { ...context.state.config, ...packet.config };
+      }
       return receiveNewLeader(context, learner, packet.zxid);
     case 'UPTODATE':
       return receiveUpToDate(context, learner);
@@ -218,6 +227,21 @@ function commitPending(context: ZabContext, learner: LearnerState, zxid: number)
   }
   learner.pendingTxns.shift();
   deliverCommitted(context, head);
+}
+
+/** COMMITANDACTIVATE: a COMMIT of a reconfig, then its membership becomes active (Follower). */
+function receiveCommitAndActivate(context: ZabContext, learner: LearnerState, zxid: number, designated: number): void {
+  const pending = learner.pendingTxns.find((entry) => entry.zxid === zxid) ?? learner.packetsNotLogged.find((entry) => entry.zxid === zxid);
+  const config = pending === undefined ? null : context.machine.reconfig?.configOf(pending.txn) ?? null;
+  receiveCommit(context, learner, zxid);
+  if (config !== null && context.state.learner === learner) activateConfig(context, config, designated);
+}
+
+/** INFORMANDACTIVATE: an observer's INFORM of a reconfig, then its membership (Observer). */
+function receiveInformAndActivate(context: ZabContext, learner: LearnerState, entry: LogEntry, designated: number): void {
+  const config = context.machine.reconfig?.configOf(entry.txn) ?? null;
+  receiveInform(context, learner, entry);
+  if (config !== null && context.state.learner === learner) activateConfig(context, config, designated);
 }
 
 /** Observer: INFORM carries a committed txn; log it and apply it. */

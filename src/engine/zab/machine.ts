@@ -1,4 +1,5 @@
 // The replicated state machine that Zab carries, seen from Zab: a bundle of pure functions.
+import type { MemberConfig } from './state';
 // Zab never looks inside a Db, Request, Txn or Result; it only orders txns and hands them back.
 // ZooKeeper's DataTree + PrepRequestProcessor play this part (src/engine/server/ implements it).
 
@@ -27,6 +28,30 @@ export interface ReplicatedMachine<Db, Request, Txn, Result> {
   describeTxn?(txn: Txn): string;
   /** Optional short text for a client request in transcripts. */
   describeRequest?(request: Request): string;
+  /** Optional dynamic reconfiguration support (reconfig.ts). */
+  reconfig?: ReconfigHooks<Request, Txn>;
+}
+
+/** A reconfig request as Zab decides it: who joins (and as what), who leaves, from which version. */
+export interface ReconfigRequest {
+  joining: { id: number; role: 'participant' | 'observer' }[];
+  leaving: number[];
+  /** -1: any version. */
+  fromConfig: number;
+}
+
+/** Zab's verdict on a reconfig, attached to the request before prepare turns it into a txn. */
+export type ReconfigDecision =
+  | { err: 'RECONFIGDISABLED' | 'RECONFIGINPROGRESS' | 'BADVERSION' | 'BADARGUMENTS' | 'NEWCONFIGNOQUORUM' }
+  | { err: null; config: MemberConfig };
+
+export interface ReconfigHooks<Request, Txn> {
+  /** The reconfig a request asks for, or null for any other request. */
+  requestOf(request: Request): ReconfigRequest | null;
+  /** The request with Zab's decision attached (prepare then makes the txn or an error txn). */
+  withDecision(request: Request, decision: ReconfigDecision): Request;
+  /** The membership a committed txn activates, or null. */
+  configOf(txn: Txn): MemberConfig | null;
 }
 
 /** The machine with its types erased: what the protocol internals hold. */

@@ -42,6 +42,8 @@ export interface ZabOptions {
   maxNotificationIntervalMs: number;
   /** zookeeper.observer.election.DelayMs: an observer that lost its leader waits random[0, this). */
   observerElectionDelayMs: number;
+  /** reconfigEnabled: dynamic reconfiguration is off by default (ZooKeeper 3.5.3+). */
+  reconfigEnabled: boolean;
   bugs: ZabBug[];
 }
 
@@ -55,6 +57,7 @@ export const DEFAULT_ZAB_OPTIONS: ZabOptions = {
   minNotificationIntervalMs: 200,
   maxNotificationIntervalMs: 60_000,
   observerElectionDelayMs: 200,
+  reconfigEnabled: false,
   bugs: [],
 };
 

@@ -50,7 +50,7 @@ export type QuorumPacket<Db = unknown, Request = unknown, Txn = unknown> =
   | { type: 'REVALIDATE'; connection: number; sessionId: number; valid: boolean }
   | { type: 'SYNC'; connection: number; zxid: number; origin: RequestOrigin }
   | { type: 'INFORM'; connection: number; zxid: number; txn: Txn; origin: RequestOrigin | null }
-  | { type: 'NEWLEADER'; connection: number; zxid: number; configVersion: number }
+  | { type: 'NEWLEADER'; connection: number; zxid: number; configVersion: number; config?: { voters: number[]; observers: number[]; version: number } }
   | { type: 'FOLLOWERINFO'; connection: number; zxid: number; sid: number; protocolVersion: number; configVersion: number }
   | { type: 'OBSERVERINFO'; connection: number; zxid: number; sid: number; protocolVersion: number; configVersion: number }
   | { type: 'UPTODATE'; connection: number }

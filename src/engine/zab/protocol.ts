@@ -63,13 +63,16 @@ export function createZabProtocol<Db, Request, Txn, Result>(
   return {
     name: 'zab',
     create(id: EndpointId, peers: readonly EndpointId[], protocolOptions: ProtocolOptions): ZabServerState<Db, Txn> {
-      const all = [...peers, id].filter((peer, index, list) => list.indexOf(peer) === index).sort((a, b) => a - b);
+      const spares = protocolOptions.spares ?? [];
+      // Members know each other; a spare (a joiner) knows the members and itself as a participant.
+      const all = [...peers, id].filter((peer, index, list) => list.indexOf(peer) === index && (!spares.includes(peer) || peer === id)).sort((a, b) => a - b);
       const config = {
         tickMs: protocolOptions.tickMs,
         initLimit: protocolOptions.initLimit,
         syncLimit: protocolOptions.syncLimit,
         voters: all.filter((peer) => !protocolOptions.observers.includes(peer)),
         observers: all.filter((peer) => protocolOptions.observers.includes(peer)),
+        version: 0,
       };
       // An empty dataDir starts from an empty tree at zxid 0 with an initial snapshot (FileTxnSnapLog.restore).
       const disk: DiskState<Db, Txn> = { log: [], snapshots: [{ zxid: 0, db: machine.initial() }], acceptedEpoch: 0, currentEpoch: 0, connectionsOpened: 0 };

@@ -41,6 +41,15 @@ export interface ZabConfig {
   syncLimit: number;
   voters: EndpointId[];
   observers: EndpointId[];
+  /** Version of the membership (the zxid of the reconfig that made it; 0 for the static one). */
+  version: number;
+}
+
+/** A membership: who votes, who observes, and its version (QuorumVerifier). */
+export interface MemberConfig {
+  voters: EndpointId[];
+  observers: EndpointId[];
+  version: number;
 }
 
 /** A vote: (leader, zxid, peerEpoch) plus the round that made it (Vote.java). */
@@ -86,6 +95,8 @@ export interface OutstandingProposal<Txn = unknown> {
   origin: RequestOrigin | null;
   /** Voters that have acked (the leader included once it logged it), sorted. */
   acks: EndpointId[];
+  /** While a reconfig is pending: the next membership, whose quorum is needed too. */
+  nextConfig: MemberConfig | null;
 }
 
 export type LearnerHandlerStage =
@@ -145,6 +156,8 @@ export interface LeaderState<Db = unknown, Txn = unknown> {
   tickSkip: boolean;
   /** sync() requests waiting for the proposal that was last when they arrived to commit. */
   pendingSyncs: { zxid: number; origin: RequestOrigin }[];
+  /** The reconfig proposed and not yet committed (only one at a time). */
+  pendingReconfig: { zxid: number; config: MemberConfig } | null;
 }
 
 export type LearnerStage =

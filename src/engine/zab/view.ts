@@ -13,6 +13,9 @@ export interface ZabServerView {
   /** Zab phase (QuorumPeer.ZabState), null while DOWN. */
   phase: 'election' | 'discovery' | 'synchronization' | 'broadcast' | null;
   isObserver: boolean;
+  /** The membership this server knows (dynamic reconfiguration changes it; a spare believes it
+   * is a participant until the leader's membership says so). */
+  membership: { voters: number[]; observers: number[]; version: number };
   serving: boolean;
   acceptedEpoch: number;
   currentEpoch: number;
@@ -51,6 +54,7 @@ export function zabView(state: ZabServerState, describeTxn?: (txn: unknown) => s
     role: state.running ? state.role : 'DOWN',
     phase: state.running ? (state.phase.toLowerCase() as ZabServerView['phase']) : null,
     isObserver: state.config.observers.includes(state.id),
+    membership: { voters: [...state.config.voters], observers: [...state.config.observers], version: state.config.version },
     serving: isServingState(state),
     acceptedEpoch: state.disk.acceptedEpoch,
     currentEpoch: state.disk.currentEpoch,

@@ -24,7 +24,7 @@ const CONTAINER_CHECK_TIMER = `${LAYER_TIMER_PREFIX}containers`;
 const CONTAINER_NEXT_TIMER = `${LAYER_TIMER_PREFIX}container-next`;
 /** requestId of the createSession a connect handshake submits (no client xid). */
 const CONNECT_REQUEST_ID = -1;
-const WRITE_TYPES: ReadonlySet<string> = new Set(['create', 'delete', 'setData', 'setACL', 'check', 'multi', 'closeSession']);
+const WRITE_TYPES: ReadonlySet<string> = new Set(['create', 'delete', 'setData', 'setACL', 'check', 'multi', 'closeSession', 'reconfig']);
 
 function local(context: LayerContext): ZkLocal {
   return context.local as ZkLocal;

@@ -1,5 +1,6 @@
 // ZooKeeper's replicated state machine as Zab carries it: the data tree (with its session table),
 // PrepRequestProcessor on the leader, DataTree.processTxn on every server.
+import { zooKeeperReconfig } from './reconfig';
 import type { ReplicatedMachine } from '../zab/machine';
 import { applyTxn, type ApplyOutcome } from '../server/apply';
 import { prepareTxn } from '../server/prep';
@@ -52,6 +53,7 @@ export const zooKeeperMachine: ReplicatedMachine<DataTree, WriteRequest, Txn, Ap
   describeTxn(txn) {
     return describeTxnOp(txn);
   },
+  reconfig: zooKeeperReconfig,
 };
 
 /** Short text of a txn for logs and transcripts ("create /a", "closeSession 0x1…"). */
