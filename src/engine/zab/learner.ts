@@ -6,7 +6,6 @@ import { layerContext } from './clients';
 import { activateConfig } from './reconfig';
 import { deliverCommitted } from './deliver';
 import { PROTOCOL_VERSION, ZAB_CHANNEL, type QuorumPacket } from './packets';
-import { isVoter } from './quorum';
 import { restartElection, updateElectionVote } from './roles';
 import type { LearnerState, LogEntry } from './state';
 import { appendDurable, logTxn, takeSnapshot, truncateLog } from './txnlog';
@@ -48,7 +47,7 @@ function connectToLeader(context: ZabContext): void {
   // a late packet of an old connection in the other direction is never taken for a current one.
   learner.connection = state.id * 1_000_000 + ++state.disk.connectionsOpened;
   learner.connectAttempts++;
-  const type = isVoter(state.config, state.id) ? 'FOLLOWERINFO' : 'OBSERVERINFO';
+  const type = state.config.observers.includes(state.id) ? 'OBSERVERINFO' : 'FOLLOWERINFO';
   effects.resetChannel(learner.leaderId, ZAB_CHANNEL);
   const packet = { type, connection: learner.connection, zxid: makeZxid(state.disk.acceptedEpoch, 0), sid: state.id, protocolVersion: PROTOCOL_VERSION, configVersion: 0 } as const;
   effects.send(learner.leaderId, ZAB_CHANNEL, packet, true);

@@ -4,7 +4,6 @@ import { drainSelfQueue, startElection, stopElection } from './election';
 import { closeAllClients } from './clients';
 import { shutdownLeader, startLeading } from './leader';
 import { shutdownLearner, startLearning } from './learner';
-import { isVoter } from './quorum';
 import type { ZabRole } from './state';
 import { fastForward } from './txnlog';
 import { intInRange } from '../sim/rng';
@@ -25,7 +24,9 @@ export function decideLeader(context: ZabContext, leaderId: number): void {
     setRole(context, 'LEADING');
     startLeading(context);
   } else {
-    setRole(context, isVoter(state.config, state.id) ? 'FOLLOWING' : 'OBSERVING');
+    // QuorumPeer.learningState: observers observe; a participant the membership does not list
+    // (removed by a reconfig, or a joiner) follows without a vote.
+    setRole(context, state.config.observers.includes(state.id) ? 'OBSERVING' : 'FOLLOWING');
     startLearning(context, leaderId);
   }
 }

@@ -25,6 +25,8 @@ export interface HarnessOptions {
   seed: number;
   servers: number;
   observers: number;
+  /** Servers after the observers that run as joiners, not yet members (for reconfig). */
+  spares: number;
   tickMs: number;
   initLimit: number;
   syncLimit: number;
@@ -34,7 +36,7 @@ export interface HarnessOptions {
 }
 
 export const DEFAULT_HARNESS_OPTIONS: HarnessOptions = {
-  seed: 1, servers: 3, observers: 0, tickMs: 2000, initLimit: 10, syncLimit: 5, latencyMsMin: 1, latencyMsMax: 5, zab: {},
+  seed: 1, servers: 3, observers: 0, spares: 0, tickMs: 2000, initLimit: 10, syncLimit: 5, latencyMsMin: 1, latencyMsMax: 5, zab: {},
 };
 
 /** Something that happened, for transcripts and tests. */
@@ -71,9 +73,10 @@ export function createHarness<Db, Request, Txn, Result>(
 ): Harness<Db, Request, Txn, Result> {
   const options = { ...DEFAULT_HARNESS_OPTIONS, ...partial };
   const protocol = createZabProtocol(machine, options.zab);
-  const ids = Array.from({ length: options.servers + options.observers }, (_, index) => index + 1);
-  const observers = ids.slice(options.servers);
-  const protocolOptions = { observers, tickMs: options.tickMs, initLimit: options.initLimit, syncLimit: options.syncLimit };
+  const ids = Array.from({ length: options.servers + options.observers + options.spares }, (_, index) => index + 1);
+  const observers = ids.slice(options.servers, options.servers + options.observers);
+  const spares = ids.slice(options.servers + options.observers);
+  const protocolOptions = { observers, spares, tickMs: options.tickMs, initLimit: options.initLimit, syncLimit: options.syncLimit };
   return {
     options, protocol, machine, nowMs: 0,
     network: createNetwork(options.latencyMsMin, options.latencyMsMax),

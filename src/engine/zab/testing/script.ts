@@ -30,10 +30,11 @@ function parseOptions(line: string): Partial<HarnessOptions> & { pings?: boolean
       options.latencyMsMin = min!;
       options.latencyMsMax = max ?? min!;
     } else if (key === 'pings') options.pings = value === 'on';
-    else if (['seed', 'servers', 'observers', 'tickMs', 'initLimit', 'syncLimit'].includes(key)) (options as Record<string, number>)[key] = Number(value);
+    else if (['seed', 'servers', 'observers', 'spares', 'tickMs', 'initLimit', 'syncLimit'].includes(key)) (options as Record<string, number>)[key] = Number(value);
+    else if (key === 'reconfig') options.zab = { ...options.zab, reconfigEnabled: value === 'on' };
     else zab[key] = Number(value);
   }
-  options.zab = zab;
+  options.zab = { ...options.zab, ...zab };
   return options;
 }
 
@@ -83,6 +84,12 @@ function runCommand(session: ScriptSession, command: string): string[] {
     case 'write': {
       const [key, value] = args[2]!.split('=') as [string, string];
       clientSend(harness, Number(args[0]), Number(args[1]), { type: 'CLIENT_WRITE', requestId: session.nextRequestId++, request: { op: 'set', key, value } });
+      break;
+    }
+    case 'reconfig': {
+      // reconfig <client> <server> add=4,5 remove=1
+      const list = (name: string) => (args.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1) ?? '').split(',').filter(Boolean).map(Number);
+      clientSend(harness, Number(args[0]), Number(args[1]), { type: 'CLIENT_WRITE', requestId: session.nextRequestId++, request: { op: 'reconfig', add: list('add'), remove: list('remove') } });
       break;
     }
     case 'read':
