@@ -187,6 +187,22 @@ export const DEMOS: readonly Demo[] = [
     },
   },
   {
+    id: 'reconfig-add-server',
+    title: { en: 'Adding servers with reconfig', 'zh-CN': '用 reconfig 添加服务器' },
+    summary: { en: 'Servers 4 and 5 run as non-voting joiners; a reconfig makes them voters, and the ensemble then survives two of the first three crashing.', 'zh-CN': 'server 4 和 5 先作为不投票的加入者运行；reconfig 让它们成为投票者，之后前三台中有两台崩溃集群仍可工作。' },
+    scenario: {
+      version: 1, title: 'Reconfig: add servers', seed: 13, ensemble: { servers: 3, spares: 2, reconfigEnabled: true },
+      clients: { admin: { server: 3, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { sleep: 1000 },
+        { client: 'admin', op: 'reconfig', joining: [{ server: 4 }, { server: 5 }] },
+        { sleep: 1000 }, { fault: 'crash', server: 1 }, { fault: 'crash', server: 2 }, { sleep: 3000 },
+        { client: 'admin', op: 'create', path: '/still-writable', data: 'three of five' },
+      ],
+    },
+    outcome: (view) => (has(view, '/still-writable') ? null : 'with 3 of 5 voters alive the write must commit'),
+  },
+  {
     id: 'rolling-restart',
     title: { en: 'A rolling restart', 'zh-CN': '滚动重启' },
     summary: { en: 'Restart the servers one at a time: the ensemble keeps a quorum and keeps committing.', 'zh-CN': '逐台重启服务器：集群始终保有法定人数并持续提交。' },
