@@ -2,13 +2,13 @@
 import type { ActorConfig } from '../scenario/types';
 import { barrierRecipe } from './barrier';
 import { leaderElectionRecipe } from './leader-election';
-import { lockRecipe } from './lock';
+import { lockRecipe, readWriteLockRecipe } from './lock';
 import { naiveLockRecipe } from './naive-lock';
 import { queueRecipe } from './queue';
 import { registryRecipe } from './registry';
 import type { FieldKind, Recipe } from './types';
 
-const RECIPES: readonly Recipe<never>[] = [lockRecipe, naiveLockRecipe, leaderElectionRecipe, barrierRecipe, queueRecipe, registryRecipe] as unknown as Recipe<never>[];
+const RECIPES: readonly Recipe<never>[] = [lockRecipe, readWriteLockRecipe, naiveLockRecipe, leaderElectionRecipe, barrierRecipe, queueRecipe, registryRecipe] as unknown as Recipe<never>[];
 
 /** Recipe names that must exist (CONTRACT.md section 1). */
 export const RECIPE_NAMES: readonly string[] = RECIPES.map((recipe) => recipe.name);

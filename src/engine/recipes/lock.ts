@@ -9,11 +9,22 @@ import type { ActorConfig } from '../scenario/types';
 import type { ActorContext, ActorInput, Recipe } from './types';
 
 const LOCK_NAME = 'lock-';
+/** Curator's InterProcessReadWriteLock names: both kinds live in one directory. */
+const READ_NAME = '__READ__';
+const WRITE_NAME = '__WRIT__';
 const RETRY_DELAY_MS = 200;
+
+/** exclusive: InterProcessMutex; read / write: the two halves of InterProcessReadWriteLock. */
+export type LockMode = 'exclusive' | 'read' | 'write';
+
+function nodeNameOf(mode: LockMode): string {
+  return mode === 'exclusive' ? LOCK_NAME : mode === 'read' ? READ_NAME : WRITE_NAME;
+}
 
 export type LockPhase = 'idle' | 'creating' | 'finding' | 'checking' | 'cleaning' | 'watching' | 'waiting' | 'held' | 'releasing' | 'expired' | 'done';
 
 export interface LockState {
+  mode: LockMode;
   path: string;
   holdMs: number;
   rounds: number;
@@ -38,7 +49,9 @@ export interface LockState {
 }
 
 export function createLockState(config: ActorConfig): LockState {
+  const mode: LockMode = config.recipe === 'rw-lock' ? (config.mode === 'write' ? 'write' : 'read') : 'exclusive';
   return {
+    mode,
     path: String(config.path), holdMs: Number(config.holdMs ?? 1000), rounds: Number(config.rounds ?? 1), round: 0,
     phase: 'idle', prefix: null, node: null, watching: null, holds: false, announced: false, ahead: 0, oldPrefixes: [], leftovers: [],
   };
@@ -56,7 +69,7 @@ function acquire(state: LockState, ctx: ActorContext): void {
 
 function create(state: LockState, ctx: ActorContext): void {
   state.phase = 'creating';
-  ctx.op({ op: 'create', path: joinPath(state.path, state.prefix + LOCK_NAME), mode: 'EPHEMERAL_SEQUENTIAL', data: ctx.actorId });
+  ctx.op({ op: 'create', path: joinPath(state.path, state.prefix + nodeNameOf(state.mode)), mode: 'EPHEMERAL_SEQUENTIAL', data: ctx.actorId });
 }
 
 function check(state: LockState, ctx: ActorContext): void {
@@ -74,12 +87,13 @@ function evaluate(state: LockState, children: string[], ctx: ActorContext): void
     state.leftovers = strays;
     return deleteLeftover(state, ctx);
   }
-  const sorted = sortedBySequence(children, LOCK_NAME);
+  const sorted = state.mode === 'exclusive' ? sortedBySequence(children, LOCK_NAME) : sortedBySequence(children, '__');
   const index = state.node === null ? -1 : sorted.indexOf(state.node);
   // Our node vanished (our session expired under us): Curator throws NoNodeException; we retry.
   if (index < 0) return acquire(state, ctx);
+  const blocker = blockerOf(state.mode, sorted, index);
   state.ahead = index;
-  if (index === 0) {
+  if (blocker === null) {
     state.phase = 'held';
     state.holds = true;
     state.watching = null;
@@ -87,11 +101,20 @@ function evaluate(state: LockState, children: string[], ctx: ActorContext): void
     ctx.setTimer('hold', state.holdMs);
     return;
   }
-  state.watching = sorted[index - 1]!;
+  state.watching = blocker;
   state.phase = 'watching';
   if (!state.announced) ctx.event('waiting', { node: state.node, watching: state.watching, ahead: index });
   state.announced = true;
   ctx.op({ op: 'getData', path: joinPath(state.path, state.watching), watch: true });
+}
+
+/** The node a contender must wait for, or null when it holds the lock (Recipes doc, "Shared
+ * Locks"; Curator's read/write lock driver): an exclusive or write lock waits for whatever
+ * precedes it; a read lock only for the nearest write lock before it, so readers share. */
+function blockerOf(mode: LockMode, sorted: readonly string[], index: number): string | null {
+  if (mode !== 'read') return index === 0 ? null : sorted[index - 1]!;
+  for (let before = index - 1; before >= 0; before--) if (sorted[before]!.includes(WRITE_NAME)) return sorted[before]!;
+  return null;
 }
 
 function deleteLeftover(state: LockState, ctx: ActorContext): void {
@@ -215,4 +238,12 @@ export const lockRecipe: Recipe<LockState> = {
     phase: state.phase, holds: state.holds, node: state.node, watching: state.watching, ahead: state.ahead,
     round: state.round, rounds: state.rounds,
   }),
+};
+
+/** InterProcessReadWriteLock: a reader or a writer (field mode) in one lock directory. */
+export const readWriteLockRecipe: Recipe<LockState> = {
+  ...lockRecipe,
+  name: 'rw-lock',
+  fields: { required: { path: 'path' }, optional: { ...lockRecipe.fields.optional, mode: ['read', 'write'] } },
+  view: (state) => ({ ...lockRecipe.view(state), mode: state.mode }),
 };
