@@ -2,22 +2,12 @@
 // spares join as non-voting followers, a reconfig adds or removes voters, proposals in between
 // need both quorums, and the new membership is what counts afterwards.
 import { describe, expect, it } from 'vitest';
-import { allCheckers } from '../src/engine/check/world-checkers';
-import { parseRunJson } from '../src/engine/scenario/run-input';
-import type { OpOutcome, TraceRecord } from '../src/engine/sim/trace';
-import { createWorld, type World } from '../src/engine/world';
+import { runScenario } from './helpers/run-scenario';
 
-function run(json: object): { world: World; records: TraceRecord[]; ops: OpOutcome[] } {
-  const input = parseRunJson({ version: 1, seed: 3, ...json });
-  const world = createWorld(input.scenario, input.inputs, { checkers: allCheckers() });
-  const records: TraceRecord[] = [];
-  for (let guard = 0; guard < 3_000_000 && !world.scriptDone(); guard++) {
-    if (!world.stepEvent()) break;
-    records.push(...world.drain());
-  }
-  expect(world.scriptDone()).toBe(true);
-  expect(world.invariants().violations).toEqual([]);
-  return { world, records, ops: records.flatMap((record) => (record.type === 'op' ? [record.outcome] : [])) };
+import type { World } from '../src/engine/world';
+
+function run(json: object) {
+  return runScenario({ seed: 3, ...json });
 }
 
 const configOf = (world: World) => world.view().znodes.find((node) => node.path === '/zookeeper/config')!.data ?? '';

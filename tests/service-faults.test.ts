@@ -2,22 +2,11 @@
 // simulated ensemble: sessions survive a server crash, expire when cut off, watches fire once,
 // a lagging follower serves stale reads until sync().
 import { describe, expect, it } from 'vitest';
-import { parseRunJson } from '../src/engine/scenario/run-input';
+import { runScenario } from './helpers/run-scenario';
 import type { OpOutcome, TraceRecord } from '../src/engine/sim/trace';
-import { createWorld, type World } from '../src/engine/world';
-import { allCheckers } from '../src/engine/check/world-checkers';
 
-function run(json: object): { world: World; records: TraceRecord[] } {
-  const input = parseRunJson({ version: 1, seed: 5, ...json });
-  const world = createWorld(input.scenario, input.inputs, { checkers: allCheckers() });
-  const records: TraceRecord[] = [];
-  for (let guard = 0; guard < 2_000_000 && !world.scriptDone(); guard++) {
-    if (!world.stepEvent()) break;
-    records.push(...world.drain());
-  }
-  expect(world.scriptDone()).toBe(true);
-  expect(world.invariants().violations).toEqual([]);
-  return { world, records };
+function run(json: object) {
+  return runScenario({ seed: 5, ...json });
 }
 
 function outcomes(records: TraceRecord[], client: string): OpOutcome[] {

@@ -3,22 +3,13 @@
 // simulated ensemble and names the ZooKeeper source it follows
 // (apache/zookeeper, zookeeper-server/src/main/java/org/apache/zookeeper/...).
 import { describe, expect, it } from 'vitest';
+import { runScenario } from './helpers/run-scenario';
 import { parseRunJson } from '../src/engine/scenario/run-input';
 import type { OpOutcome, TraceRecord } from '../src/engine/sim/trace';
 import { createWorld, type World } from '../src/engine/world';
-import { zabChecker } from '../src/engine/check/world-checkers';
 
-function run(json: object): { world: World; records: TraceRecord[] } {
-  const input = parseRunJson({ version: 1, seed: 7, ...json });
-  const world = createWorld(input.scenario, input.inputs, { checkers: [zabChecker()] });
-  const records: TraceRecord[] = [];
-  for (let guard = 0; guard < 5_000_000 && !world.scriptDone(); guard++) {
-    if (!world.stepEvent()) break;
-    records.push(...world.drain());
-  }
-  expect(world.scriptDone()).toBe(true);
-  expect(world.invariants().violations).toEqual([]);
-  return { world, records };
+function run(json: object) {
+  return runScenario({ seed: 7, ...json });
 }
 
 function outcomes(records: TraceRecord[], client: string, op?: string, path?: string): OpOutcome[] {

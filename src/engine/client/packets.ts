@@ -75,3 +75,8 @@ export function clientPacketLabel(payload: ClientPayload): string {
 export function isClientToServer(payload: { type: string }): payload is ClientToServer {
   return payload.type === 'ConnectRequest' || payload.type === 'Request' || payload.type === 'Ping' || payload.type === 'SetWatches' || payload.type === 'AuthPacket';
 }
+
+/** True for a watch notification on its way to a client (the world counts them in flight). */
+export function isWatchNotification(channel: string, payload: unknown): boolean {
+  return channel === CLIENT_CHANNEL && (payload as { type?: string } | null)?.type === 'WatcherEvent';
+}

@@ -1,14 +1,9 @@
 // The scenario: everything a run is a function of, besides the user's recorded actions
 // (CONTRACT.md section 1, form B). Normalised: every default filled in.
 
-export type CreateModeName =
-  | 'PERSISTENT'
-  | 'EPHEMERAL'
-  | 'PERSISTENT_SEQUENTIAL'
-  | 'EPHEMERAL_SEQUENTIAL'
-  | 'CONTAINER'
-  | 'PERSISTENT_WITH_TTL'
-  | 'PERSISTENT_SEQUENTIAL_WITH_TTL';
+import type { CreateModeName } from '../server/createMode';
+
+export type { CreateModeName };
 
 export type AclSpec = string | { perms: string | number; scheme: string; id: string }[];
 

@@ -2,19 +2,16 @@
 // handed to them, and when an op step counts as complete ("every watch event it caused was
 // delivered", CONTRACT.md section 1).
 import { stepClient, type ClientEffects, type ClientInput } from '../client/client';
-import { CLIENT_CHANNEL } from '../client/packets';
 import { createClientState } from '../client/state';
 import { createClientWatchTable } from '../client/watches';
 import { serverCountOf, type Scenario, type Step } from '../scenario/types';
 import { CLIENT_ID_BASE, type EndpointId } from '../sim/network';
 import { createRng } from '../sim/rng';
-import { schedule } from '../sim/scheduler';
 import type { TraceRecord } from '../sim/trace';
-import { emit, sendFrom, type Runtime } from './runtime';
+import { emit, NodeEffects, type Runtime } from './runtime';
 import type { ClientSlot, WorldState } from './state';
 import { completeStep } from './script';
 import { drainActors, routeClientRecord } from './actors';
-import { armTimer } from './timers';
 
 /** Client slots for a scenario: labels sorted, endpoints from CLIENT_ID_BASE up. */
 export function createClientSlots(scenario: Scenario): ClientSlot[] {
@@ -40,31 +37,11 @@ export function clientSlot(state: WorldState, key: EndpointId | string): ClientS
   return slot && slot.endpoint === key ? slot : undefined;
 }
 
-class ClientEffectsImpl implements ClientEffects {
-  slot: ClientSlot | null = null;
-  constructor(private readonly runtime: Runtime) {}
-  private get current(): ClientSlot {
-    if (this.slot === null) throw new Error('client effects used outside a dispatch');
-    return this.slot;
+class ClientEffectsImpl extends NodeEffects<ClientSlot> implements ClientEffects {
+  constructor(runtime: Runtime) {
+    super(runtime, (slot) => slot.endpoint);
   }
-  get nowMs(): number { return this.runtime.state.timeMs; }
-  get rng() { return this.current.rng; }
-  send(to: EndpointId, channel: string, payload: unknown, stream = false): void {
-    sendFrom(this.runtime, this.current.endpoint, to, channel, payload, stream, 'data');
-  }
-  resetChannel(to: EndpointId, channel: string): void {
-    const channelState = this.runtime.state.network.channels[`${this.current.endpoint}>${to}#${channel}`];
-    if (channelState) channelState.broken = false;
-  }
-  close(to: EndpointId, channel: string): void {
-    sendFrom(this.runtime, this.current.endpoint, to, channel, null, false, 'close');
-  }
-  setTimer(name: string, delayMs: number): void {
-    const state = this.runtime.state;
-    armTimer(this.current.timers, state.queue, this.current.endpoint, name, state.timeMs + Math.max(0, Math.round(delayMs)), () => state.nextTimerGeneration++);
-  }
-  cancelTimer(name: string): void { delete this.current.timers[name]; }
-  trace(record: TraceRecord): void {
+  override trace(record: TraceRecord): void {
     emit(this.runtime, record);
     // Recipe actors hear their client here, not from the sink (which is null while seeking).
     if (this.runtime.state.actors.length > 0) routeClientRecord(this.runtime, this.current, record);
@@ -135,7 +112,3 @@ function serversCaughtUp(state: WorldState, zxid: number, appliedZxidOf: (server
   return true;
 }
 
-/** True for a watch notification on its way to a client (counted while in flight). */
-export function isWatchNotification(channel: string, payload: unknown): boolean {
-  return channel === CLIENT_CHANNEL && (payload as { type?: string } | null)?.type === 'WatcherEvent';
-}

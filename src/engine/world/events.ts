@@ -5,7 +5,8 @@ import { timerFires } from './timers';
 import { dispatchToServer, emit, serverSlot, type Runtime } from './runtime';
 import type { QueueEvent, ServerSlot } from './state';
 import { completeStep, startStep } from './script';
-import { clientSlot, dispatchToClient, isWatchNotification } from './clients';
+import { clientSlot, dispatchToClient } from './clients';
+import { isWatchNotification } from '../client/packets';
 import { fireActorTimer } from './actors';
 
 /** Processes one due event (the world has already set timeMs to its time). */

@@ -3,11 +3,12 @@
 import type { Effects, NodeInput, ServerProtocol } from '../sim/actor';
 import { sendMessage, type EndpointId } from '../sim/network';
 import { schedule } from '../sim/scheduler';
-import { armTimer } from './timers';
+import { armTimer, type Timers } from './timers';
+import type { RngState } from '../sim/rng';
 import type { TraceRecord } from '../sim/trace';
 import type { ServerSlot, WorldState } from './state';
 import type { Step } from '../scenario/types';
-import { isWatchNotification } from './clients';
+import { isWatchNotification } from '../client/packets';
 
 export interface Runtime {
   state: WorldState;
@@ -43,34 +44,40 @@ export function sendFrom(runtime: Runtime, from: EndpointId, to: EndpointId, cha
   }
 }
 
-/** The one Effects object of a runtime, pointed at whichever server is handling an input.
- * Reused rather than rebuilt per event: the hot path allocates no closures. */
-class ServerEffects implements Effects<unknown> {
-  slot: ServerSlot | null = null;
-  constructor(private readonly runtime: Runtime) {}
-  private get current(): ServerSlot {
+/** What any node (server or client) acting through Effects keeps: its timers and randomness. */
+interface EffectsSlot {
+  timers: Timers;
+  rng: RngState;
+}
+
+/** The Effects object of a runtime, pointed at whichever node is handling an input. Reused
+ * rather than rebuilt per event: the hot path allocates no closures. */
+export class NodeEffects<Slot extends EffectsSlot> implements Effects<unknown> {
+  slot: Slot | null = null;
+  constructor(protected readonly runtime: Runtime, private readonly endpointOf: (slot: Slot) => EndpointId) {}
+  protected get current(): Slot {
     if (this.slot === null) throw new Error('effects used outside a dispatch');
     return this.slot;
   }
   get nowMs(): number {
     return this.runtime.state.timeMs;
   }
-  get rng() {
+  get rng(): RngState {
     return this.current.rng;
   }
   send(to: EndpointId, channel: string, payload: unknown, stream = false): void {
-    sendFrom(this.runtime, this.current.id, to, channel, payload, stream, 'data');
+    sendFrom(this.runtime, this.endpointOf(this.current), to, channel, payload, stream, 'data');
   }
   resetChannel(to: EndpointId, channel: string): void {
-    const channelState = this.runtime.state.network.channels[`${this.current.id}>${to}#${channel}`];
+    const channelState = this.runtime.state.network.channels[`${this.endpointOf(this.current)}>${to}#${channel}`];
     if (channelState) channelState.broken = false;
   }
   close(to: EndpointId, channel: string): void {
-    sendFrom(this.runtime, this.current.id, to, channel, null, false, 'close');
+    sendFrom(this.runtime, this.endpointOf(this.current), to, channel, null, false, 'close');
   }
   setTimer(name: string, delayMs: number): void {
     const state = this.runtime.state;
-    armTimer(this.current.timers, state.queue, this.current.id, name, state.timeMs + Math.max(0, Math.round(delayMs)), () => state.nextTimerGeneration++);
+    armTimer(this.current.timers, state.queue, this.endpointOf(this.current), name, state.timeMs + Math.max(0, Math.round(delayMs)), () => state.nextTimerGeneration++);
   }
   cancelTimer(name: string): void {
     delete this.current.timers[name];
@@ -80,13 +87,15 @@ class ServerEffects implements Effects<unknown> {
   }
 }
 
+type ServerEffects = NodeEffects<ServerSlot>;
+
 const effectsByRuntime = new WeakMap<Runtime, ServerEffects>();
 
 /** Hands one input to a live server's protocol. */
 export function dispatchToServer(runtime: Runtime, slot: ServerSlot, input: NodeInput<unknown>): void {
   let effects = effectsByRuntime.get(runtime);
   if (!effects) {
-    effects = new ServerEffects(runtime);
+    effects = new NodeEffects<ServerSlot>(runtime, (slot) => slot.id);
     effectsByRuntime.set(runtime, effects);
   }
   const previous = effects.slot;
