@@ -2,6 +2,7 @@
 // median over at least 5 runs (--quick: fewer, for a smoke check only).
 import { engineEventsPerSecond, seekMsP95, swarmSeedsPerSecond } from './engine';
 import { herdFigures, linearizabilityMs } from './correctness';
+import { uiBenchmarks } from './ui';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -15,6 +16,13 @@ const results: Record<string, unknown> = {
   herd_notifications_per_release: herdFigures(1, quick ? [10, 100] : [10, 100, 1000]),
   linearizability_10k_ms: linearizabilityMs(runs),
 };
+
+// UI figures (bench/ui.ts): a production build in Chromium; browser figures skipped without one.
+try {
+  Object.assign(results, await uiBenchmarks({ runs, playbackMs: quick ? 10_000 : 60_000 }));
+} catch (error) {
+  process.stderr.write(`[bench:ui] FAILED, UI figures left out: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+}
 
 if (args.has('--json')) {
   process.stdout.write(`${JSON.stringify(results)}\n`);
