@@ -7,7 +7,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { createDrawTracker } from './draw-tracker';
 import { createFrameLoop } from './frame-loop';
 import { readStartup } from './model/fragment';
-import { startPageSync } from './page-sync';
+import { startPageSync, storedContrast } from './page-sync';
 import { useZoo } from './store';
 import { createTestApi, installTestApi } from './test-api';
 import { createWorkerClient } from './worker-client';
@@ -15,6 +15,7 @@ import './styles/app.css';
 
 const startup = readStartup(location.hash);
 if (startup.language) useZoo.getState().setLanguage(startup.language);
+if (storedContrast()) useZoo.getState().setContrast(true);
 
 const loop = createFrameLoop();
 const tracker = createDrawTracker();

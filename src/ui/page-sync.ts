@@ -4,6 +4,18 @@
 import { buildFragment } from './model/fragment';
 import type { ZooState, ZooStoreApi } from './store';
 
+/** Where the high-contrast choice is remembered. */
+export const CONTRAST_KEY = 'zooscope.contrast';
+
+/** The remembered high-contrast choice. */
+export function storedContrast(): boolean {
+  try {
+    return localStorage.getItem(CONTRAST_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 /** Address bar updates wait this long for things to settle (browsers throttle replaceState). */
 const ADDRESS_DEBOUNCE_MS = 250;
 
@@ -25,9 +37,20 @@ export function startPageSync(store: ZooStoreApi): () => void {
   const applyLanguage = (language: string): void => {
     document.documentElement.lang = language;
   };
+  const applyContrast = (contrast: boolean): void => {
+    document.documentElement.toggleAttribute('data-contrast', contrast);
+    document.documentElement.classList.toggle('high-contrast', contrast);
+    try {
+      localStorage.setItem(CONTRAST_KEY, contrast ? '1' : '0');
+    } catch {
+      // storage may be off (private mode): the theme still applies for this page
+    }
+  };
   applyLanguage(store.getState().language);
+  applyContrast(store.getState().contrast);
   const unsubscribe = store.subscribe((next, previous) => {
     if (next.language !== previous.language) applyLanguage(next.language);
+    if (next.contrast !== previous.contrast) applyContrast(next.contrast);
     if (addressFragment(next) !== addressFragment(previous) && timer === null) timer = setTimeout(writeAddress, ADDRESS_DEBOUNCE_MS);
   });
   return () => {

@@ -9,13 +9,14 @@ import type { WorldView } from '../engine/world/view';
 import type { Language } from './i18n/translate';
 import { reconcileView } from './model/reconcile';
 import { SPEED_DEFAULT } from './model/playback-format';
+import { nextHistory, nextSends, type SendRecord, type TimelineEvent } from './model/timeline';
 
 /** Recent trace records kept for the events list. */
 export const EVENTS_KEPT_MAX = 500;
 
 /** The tabs of the side panel. */
-export type SideTab = 'inspector' | 'znodes' | 'sessions' | 'events' | 'network';
-export const SIDE_TABS: readonly SideTab[] = ['inspector', 'znodes', 'sessions', 'events', 'network'];
+export type SideTab = 'inspector' | 'znodes' | 'sessions' | 'events' | 'swimlane' | 'network';
+export const SIDE_TABS: readonly SideTab[] = ['inspector', 'znodes', 'sessions', 'events', 'swimlane', 'network'];
 
 export type UiError =
   | { kind: 'worker'; message: string; shareFragment: string | null; timeMs: number }
@@ -43,6 +44,14 @@ export interface ZooState {
   events: TraceRecord[];
   /** Records the worker left out of batches (long jumps). */
   eventsTruncated: number;
+  /** Role changes, faults and commits over the whole run (bounded), for the timeline. */
+  history: TimelineEvent[];
+  /** Recent message sends (bounded), for the swimlane. */
+  sends: SendRecord[];
+  /** The high-contrast theme. */
+  contrast: boolean;
+  /** The timeline strip is open. */
+  timelineOpen: boolean;
 }
 
 export interface ZooActions {
@@ -55,6 +64,8 @@ export interface ZooActions {
   setLanguage(language: Language): void;
   /** Records the speed the user chose. */
   setSpeed(speed: number): void;
+  setContrast(contrast: boolean): void;
+  setTimelineOpen(open: boolean): void;
   /** Forgets the run (before loading another one). */
   resetRun(): void;
 }
@@ -63,7 +74,7 @@ export type ZooStore = ZooState & ZooActions;
 
 const initialRun = {
   view: null, batchSeq: 0, playing: false, headTimeMs: 0, shareFragment: null,
-  invariants: { checked: 0, violations: [] }, events: [], eventsTruncated: 0,
+  invariants: { checked: 0, violations: [] }, events: [], eventsTruncated: 0, history: [], sends: [],
 } satisfies Partial<ZooState>;
 
 /** Appends records, keeping the newest EVENTS_KEPT_MAX; after a seek, drops records from the future. */
@@ -88,11 +99,19 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
     sideTab: 'znodes',
     error: null,
     language: 'en',
+    contrast: false,
+    timelineOpen: true,
     ...initial,
     applyBatch(batch) {
       const state = get();
       const batchSeq = state.batchSeq + 1;
       const events = nextEvents(state.events, batch);
+      const historyInput = {
+        records: batch.records, view: batch.view, reset: batch.loaded !== undefined,
+        rewritten: state.shareFragment !== null && batch.shareFragment !== state.shareFragment,
+      };
+      const history = nextHistory(state.history, historyInput);
+      const sends = nextSends(state.sends, historyInput);
       const error = batch.loaded && !batch.loaded.ok
         ? { kind: 'load' as const, message: batch.loaded.error ?? 'unknown reason' }
         : state.error;
@@ -106,6 +125,8 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
         shareFragment: batch.shareFragment,
         invariants: sameInvariants(state.invariants, batch.invariants) ? state.invariants : batch.invariants,
         events,
+        history,
+        sends,
         eventsTruncated: batch.loaded ? batch.truncated : state.eventsTruncated + batch.truncated,
         error,
         selectedServer,
@@ -119,6 +140,8 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
     setSideTab: (sideTab) => set({ sideTab }),
     setLanguage: (language) => set({ language }),
     setSpeed: (speed) => set({ speed }),
+    setContrast: (contrast) => set({ contrast }),
+    setTimelineOpen: (timelineOpen) => set({ timelineOpen }),
     resetRun: () => set({ ...initialRun, batchSeq: get().batchSeq }),
   }));
 }

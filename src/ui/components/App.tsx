@@ -7,6 +7,7 @@ import { EnsembleView } from './EnsembleView';
 import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
 import { SidePanel } from './SidePanel';
+import { Timeline } from './Timeline';
 
 export function App() {
   const { client } = useServices();
@@ -16,7 +17,10 @@ export function App() {
       <Header />
       <ErrorBanner />
       <main className="stage">
-        <EnsembleView />
+        <div className="stage-main">
+          <EnsembleView />
+          <Timeline />
+        </div>
         <SidePanel />
       </main>
       <ControlsBar />

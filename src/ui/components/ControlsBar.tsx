@@ -1,6 +1,7 @@
 // The bottom bar: playback buttons, speed, time, share, and a reminder of the keys.
 import { useTranslate } from '../i18n/use-translate';
 import { PlaybackButtons } from './PlaybackButtons';
+import { ExportButtons } from './ExportButtons';
 import { ShareButton } from './ShareButton';
 import { SpeedControl } from './SpeedControl';
 import { TimeControl } from './TimeControl';
@@ -12,6 +13,7 @@ export function ControlsBar() {
       <PlaybackButtons />
       <SpeedControl />
       <TimeControl />
+      <ExportButtons />
       <ShareButton />
       <p className="keys-hint">{t('controls.keys')}</p>
     </footer>

@@ -4,6 +4,7 @@ import { useZoo } from '../store';
 import { InvariantBadge } from './InvariantBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { DemoPicker } from './DemoPicker';
+import { ContrastToggle } from './ContrastToggle';
 
 export function Header() {
   const title = useZoo((state) => state.view?.title ?? '');
@@ -17,6 +18,7 @@ export function Header() {
       <div className="header-tools">
         <DemoPicker />
         <InvariantBadge />
+        <ContrastToggle />
         <LanguageSwitch />
       </div>
     </header>

@@ -1,7 +1,7 @@
 // Which colour means which kind of message: the families in flight now or sent recently.
 import { useShallow } from 'zustand/react/shallow';
 import { useTranslate } from '../i18n/use-translate';
-import { FAMILY_COLOURS, FAMILY_NAME_KEYS, MESSAGE_FAMILIES, messageFamily } from '../model/message-kinds';
+import { familyColourVar, FAMILY_NAME_KEYS, MESSAGE_FAMILIES, messageFamily } from '../model/message-kinds';
 import { useZoo } from '../store';
 
 export function Legend() {
@@ -18,7 +18,7 @@ export function Legend() {
         <ul className="legend-list">
           {families.map((family) => (
             <li key={family}>
-              <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill={FAMILY_COLOURS[family]} /></svg>
+              <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" style={{ fill: familyColourVar(family) }} /></svg>
               {t(FAMILY_NAME_KEYS[family])}
             </li>
           ))}

@@ -2,7 +2,7 @@
 // busy). React creates one element per message; use-message-painter moves them every frame.
 import { memo } from 'react';
 import { useMessagePainter } from '../hooks/use-message-painter';
-import { messageColour } from '../model/message-kinds';
+import { familyColourVar, messageFamily } from '../model/message-kinds';
 import { lane, type RingLayout } from '../model/ring-layout';
 import { useZoo } from '../store';
 
@@ -20,7 +20,7 @@ export const MessageLayer = memo(function MessageLayer({ layout }: { layout: Rin
       {messages.map((message) => {
         const travel = lane(layout, message.from, message.to);
         if (!travel) return null;
-        const colour = messageColour(message.label);
+        const colour = familyColourVar(messageFamily(message.label));
         const labelX = travel.normal.x * 20;
         const labelY = travel.normal.y * 20 + 5;
         return (
@@ -34,8 +34,8 @@ export const MessageLayer = memo(function MessageLayer({ layout }: { layout: Rin
             }}
             transform={`translate(${travel.start.x},${travel.start.y})`}
           >
-            <circle r={7} fill={colour} />
-            <text className="message-label" x={labelX} y={labelY} fill={colour}>{message.label}</text>
+            <circle r={7} style={{ fill: colour }} />
+            <text className="message-label" x={labelX} y={labelY} style={{ fill: colour }}>{message.label}</text>
             <text className="message-lost" y={-12}>✕</text>
           </g>
         );

@@ -18,7 +18,7 @@ export const MiniLog = memo(function MiniLog({ log, y, radius, colour }: { log: 
       {entries.map((entry, index) => (
         <rect key={entry.zxid} x={index * (size + gap)} y={0} width={size} height={size} rx={2}
           className={`mini-log-entry${entry.committed ? ' is-committed' : ''}${entry.fsynced ? '' : ' is-unsynced'}`}
-          fill={entry.committed ? colour : '#ffffff'} stroke={colour} />
+          style={{ fill: entry.committed ? colour : 'var(--paper, #ffffff)', stroke: colour }} />
       ))}
     </g>
   );

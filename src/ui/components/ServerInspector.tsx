@@ -1,7 +1,7 @@
 // The selected server: its summary, the faults that apply to it, its log, and its full state.
 import { formatZxidPair } from '../../engine/sim/format';
 import { useTranslate } from '../i18n/use-translate';
-import { roleStyle } from '../model/roles';
+import { roleStyleVars } from '../model/roles';
 import { useZoo } from '../store';
 import { DetailList } from './DetailList';
 import { LogStrip } from './LogStrip';
@@ -12,7 +12,7 @@ export function ServerInspector({ id }: { id: number }) {
   const selectServer = useZoo((state) => state.selectServer);
   const t = useTranslate();
   if (!server) return null;
-  const style = roleStyle(server.role);
+  const style = roleStyleVars(server.role);
   const phase = typeof server.detail.phase === 'string' ? server.detail.phase : null;
   return (
     <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">

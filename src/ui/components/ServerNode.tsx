@@ -3,7 +3,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import { formatZxidPair } from '../../engine/sim/format';
 import { useTranslate } from '../i18n/use-translate';
-import { roleStyle } from '../model/roles';
+import { roleStyleVars } from '../model/roles';
 import { useZoo } from '../store';
 import { MiniLog } from './MiniLog';
 
@@ -21,7 +21,7 @@ export const ServerNode = memo(function ServerNode({ id, x, y, radius }: Props) 
   const t = useTranslate();
   if (!server) return null;
 
-  const style = roleStyle(server.role);
+  const style = roleStyleVars(server.role);
   const zxid = formatZxidPair(server.lastZxid);
   const extra = (server.paused ? t('server.aria.paused') : '') + (server.serving ? t('server.aria.serving') : '');
   const toggle = (): void => selectServer(selected ? null : id);
@@ -51,12 +51,12 @@ export const ServerNode = memo(function ServerNode({ id, x, y, radius }: Props) 
       onKeyDown={onKeyDown}
     >
       <circle className="server-focus" r={radius + 9} />
-      <circle className="server-body" r={radius} fill={style.tint} stroke={style.strong} />
+      <circle className="server-body" r={radius} style={{ fill: style.tint, stroke: style.strong }} />
       {!server.alive && (
         <path className="server-cross" d={`M${-cross},${-cross}L${cross},${cross}M${cross},${-cross}L${-cross},${cross}`} />
       )}
       <text className="server-name" y={-radius * 0.36} fontSize={nameSize}>{t('server.name', { id })}</text>
-      <text className="server-role" y={-radius * 0.02} fontSize={roleSize} fill={style.strong}>{server.role}</text>
+      <text className="server-role" y={-radius * 0.02} fontSize={roleSize} style={{ fill: style.strong }}>{server.role}</text>
       <text className="server-meta" y={radius * 0.34} fontSize={metaSize}>{t('server.epoch', { epoch: server.epoch })}</text>
       <text className="server-meta" y={radius * 0.64} fontSize={metaSize}>{t('server.zxid', { zxid })}</text>
       <MiniLog log={server.detail.log} y={radius + 7} radius={radius} colour={style.strong} />

@@ -10,13 +10,14 @@ import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { NetworkPanel } from './NetworkPanel';
 import { SessionsPanel } from './SessionsPanel';
+import { Swimlane } from './Swimlane';
 import { ZnodeTree } from './ZnodeTree';
 
 /** Room for the events under the tabs (a 1080p projector, not a 720p one). */
 const TALL_SCREEN = '(min-height: 900px) and (min-width: 1100px)';
 
 const TAB_LABELS: Record<SideTab, MessageKey> = {
-  inspector: 'tab.inspector', znodes: 'tab.znodes', sessions: 'tab.sessions', events: 'tab.events', network: 'tab.network',
+  inspector: 'tab.inspector', znodes: 'tab.znodes', sessions: 'tab.sessions', events: 'tab.events', swimlane: 'tab.swimlane', network: 'tab.network',
 };
 
 function TabBody({ tab }: { tab: SideTab }) {
@@ -25,6 +26,7 @@ function TabBody({ tab }: { tab: SideTab }) {
     case 'znodes': return <ZnodeTree />;
     case 'sessions': return <SessionsPanel />;
     case 'events': return <EventList />;
+    case 'swimlane': return <Swimlane />;
     case 'network': return <><NetworkPanel /><Legend /></>;
   }
 }
@@ -36,7 +38,7 @@ export function SidePanel() {
   const tall = useMediaQuery(TALL_SCREEN);
   const t = useTranslate();
   return (
-    <aside className={`side-panel${tall ? ' is-tall' : ''}`}>
+    <aside className={`side-panel${tall ? ' is-tall' : ''} is-tab-${tab}`}>
       <div className="tab-bar" role="tablist" aria-label={t('tab.label')}>
         {SIDE_TABS.map((id) => (
           <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls="side-tab-body"
@@ -49,7 +51,7 @@ export function SidePanel() {
       <div className="tab-body" id="side-tab-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         <TabBody tab={tab} />
       </div>
-      {tall && tab !== 'events' && <div className="side-events"><EventList /></div>}
+      {tall && tab !== 'events' && tab !== 'swimlane' && <div className="side-events"><EventList /></div>}
       <ClientConsole />
     </aside>
   );

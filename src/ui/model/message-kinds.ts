@@ -62,6 +62,11 @@ export function messageFamily(label: string): MessageFamily {
   return 'other';
 }
 
+/** The family's colour as a CSS value: the theme's variable, falling back to the light colour. */
+export function familyColourVar(family: MessageFamily): string {
+  return `var(--family-${family}, ${FAMILY_COLOURS[family]})`;
+}
+
 /** The colour a message with this label is drawn in. */
 export function messageColour(label: string): string {
   return FAMILY_COLOURS[messageFamily(label)];

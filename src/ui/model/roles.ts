@@ -22,6 +22,14 @@ export function roleStyle(role: string): RoleStyle {
   return (ROLE_STYLES as Record<string, RoleStyle>)[role] ?? UNKNOWN;
 }
 
+/** A role's colours as CSS values: the theme's variables, falling back to the light colours. */
+export function roleStyleVars(role: string): RoleStyle {
+  const known = (ROLE_STYLES as Record<string, RoleStyle>)[role];
+  if (!known) return UNKNOWN;
+  const name = role.toLowerCase();
+  return { strong: `var(--role-${name}, ${known.strong})`, tint: `var(--role-${name}-tint, ${known.tint})` };
+}
+
 /** Soft background colours for partition groups (group 1, group 2, …). */
 /** Chosen away from the role tints, so a group never looks like a role. */
 export const GROUP_TINTS = ['#ede9fe', '#fce7f3', '#e2e8f0', '#ffedd5', '#ecfccb', '#f5d0fe'];
