@@ -1,7 +1,7 @@
 // The linearizability checker's benchmark: a 10,000-op history that looks like a busy ensemble
 // (8 clients, 20 znodes, overlapping calls, stale plain reads from lagging replicas, conditional
 // writes that lose, a few ops that never return), built deterministically from a seed, and the
-// time to check it. The engine reads no clock, so the caller passes one (bench/: performance.now).
+// time to check it. The engine reads no clock, so the caller passes one (bench/ passes the platform's clock).
 import { createRng, intInRange, type RngState } from '../sim/rng';
 import type { HistoryOp, OpKind, OpOutput } from './history';
 import { checkLinearizable } from './linearizability';

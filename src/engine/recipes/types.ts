@@ -25,7 +25,7 @@ export interface ActorContext {
   readonly actorId: string;
   /** The client's session id (0 before the first connect). */
   readonly sessionId: number;
-  /** Randomness from the client's seeded stream (never Math.random). */
+  /** Randomness from the client's seeded stream (never the platform's generator). */
   readonly rng: RngState;
   /** Issues an op on the actor's own client; its reply comes back as a 'reply' input. */
   op(op: ActorOp): void;

@@ -1,6 +1,6 @@
 // The leader's choice of how to synchronise one learner (LearnerHandler.syncFollower and
 // queueCommittedProposals), as a pure function of the learner's last zxid and the leader's
-// committedLog window. Rules in ZooKeeper's order (facts 2.4):
+// committedLog window; the rules in ZooKeeper's order (facts 2.4):
 //  1. peerLastZxid == lastProcessedZxid              -> empty DIFF
 //  2. peerLastZxid > maxCommittedLog (counter != 0)  -> TRUNC to maxCommittedLog
 //  3. minCommittedLog <= peerLastZxid <= max         -> DIFF + pairs, or TRUNC + pairs, or SNAP when
