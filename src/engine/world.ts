@@ -117,8 +117,13 @@ export interface World {
 
 /** ZooKeeper (Zab + data tree + client side), with the scenario's bug-lab variants if any. */
 function defaultProtocol(scenario: Scenario): ServerProtocol<unknown, unknown> {
-  // Scenarios saved before extendedTypes existed lack it: off, ZooKeeper's default.
-  return createZooKeeperProtocol({ bugs: scenario.bugs as never, reconfigEnabled: scenario.ensemble.reconfigEnabled === true }, { extendedTypesEnabled: scenario.ensemble.extendedTypes === true });
+  // Scenarios saved before extendedTypes existed lack it: off, ZooKeeper's default. Bug-lab
+  // variants go to the part of the server they break (Zab, or the client side).
+  const zabBugs = scenario.bugs.filter((bug) => bug !== 'unreplicated-session-expiry');
+  return createZooKeeperProtocol(
+    { bugs: zabBugs as never, reconfigEnabled: scenario.ensemble.reconfigEnabled === true },
+    { extendedTypesEnabled: scenario.ensemble.extendedTypes === true, unreplicatedSessionExpiry: scenario.bugs.includes('unreplicated-session-expiry') },
+  );
 }
 
 /** The fresh state of a scenario at time 0, before anything runs. */

@@ -8,6 +8,7 @@ const CASES: { bug: string; checks: RegExp }[] = [
   { bug: 'commit-before-quorum', checks: /CommittedNeverLost|PrefixConsistency|PrimaryIntegrity/ },
   { bug: 'serve-before-uptodate', checks: /ServeCommittedOnly/ },
   { bug: 'skip-trunc', checks: /PrefixConsistency|CommittedNeverLost|PrimaryIntegrity|ShouldNotBeTriggered/ },
+  { bug: 'unreplicated-session-expiry', checks: /ReplicasAgree/ },
 ];
 
 describe('bug lab: each broken variant is caught', () => {

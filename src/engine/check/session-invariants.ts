@@ -4,6 +4,8 @@
 //    holds none of its ephemerals (DataTree.killSession deletes them in the same txn).
 //  - ClientZxidMonotonic: a client never sees a zxid go backwards, also across reconnects (the
 //    server refuses a client that has seen more than it has: ZooKeeperServer.processConnectRequest).
+//  - ReplicasAgree: replica state = apply(committed prefix): two servers that applied the same
+//    txns hold the same tree (compared by a digest of its nodes and sessions).
 
 /** The parts of a server's data tree the checks read. */
 export interface TreeSummary {
@@ -25,10 +27,44 @@ export interface ClientSummary {
 export interface SessionLedger {
   /** Last zxid seen per (client, session). */
   lastZxid: Record<string, number>;
+  /** The digest of the tree at each applied zxid, as the first server to reach it had it. */
+  digests: Record<string, { digest: string; server: number }>;
+  /** The zxid each server's tree was last compared at. */
+  compared: Record<string, number>;
 }
 
 export function createSessionLedger(): SessionLedger {
-  return { lastZxid: {} };
+  return { lastZxid: {}, digests: {}, compared: {} };
+}
+
+/** A server's tree as ReplicasAgree reads it: the zxid it has applied, and its digest (computed
+ * only when that zxid is new for the server). */
+export interface ReplicaTree {
+  id: number;
+  alive: boolean;
+  appliedZxid: number;
+  digest(): string;
+}
+
+const DIGESTS_KEPT_MAX = 4096;
+
+/** ReplicasAgree: at every applied zxid, every server's tree matches the first one's. */
+export function checkReplicasAgree(ledger: SessionLedger, replicas: readonly ReplicaTree[]): string[] {
+  const violations: string[] = [];
+  for (const replica of replicas) {
+    if (!replica.alive || ledger.compared[replica.id] === replica.appliedZxid) continue;
+    ledger.compared[replica.id] = replica.appliedZxid;
+    const key = String(replica.appliedZxid);
+    const digest = replica.digest();
+    const known = ledger.digests[key];
+    if (known === undefined) ledger.digests[key] = { digest, server: replica.id };
+    else if (known.digest !== digest) violations.push(`ReplicasAgree (server ${replica.id}): at 0x${replica.appliedZxid.toString(16)} its tree is ${digest}, server ${known.server}'s was ${known.digest}`);
+  }
+  const keys = Object.keys(ledger.digests);
+  if (keys.length > DIGESTS_KEPT_MAX) {
+    for (const key of keys.map(Number).sort((a, b) => a - b).slice(0, keys.length - DIGESTS_KEPT_MAX / 2)) delete ledger.digests[String(key)];
+  }
+  return violations;
 }
 
 /** EphemeralsDieWithSession on every live server. */

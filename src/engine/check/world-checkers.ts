@@ -4,7 +4,7 @@ import type { ZabServerState } from '../zab/state';
 import type { ZabBug } from '../zab/options';
 import { summarizeZab } from './replica';
 import { checkZab, createLedger, type ZabLedger } from './zab-invariants';
-import { checkClientZxidMonotonic, checkEphemeralsDieWithSession, createSessionLedger, type ClientSummary, type SessionLedger, type TreeSummary } from './session-invariants';
+import { checkClientZxidMonotonic, checkEphemeralsDieWithSession, checkReplicasAgree, createSessionLedger, type ClientSummary, type ReplicaTree, type SessionLedger, type TreeSummary } from './session-invariants';
 import { javaHashSetIteration } from '../server/javaHash';
 import type { DataTree } from '../server/tree';
 import type { ClientState } from '../client/state';
@@ -45,7 +45,27 @@ export function sessionChecker(): InvariantChecker {
         const state = client.state as ClientState;
         return { label: client.label, sessionId: state.sessionId, lastZxid: state.lastZxid };
       });
-      return [...checkEphemeralsDieWithSession(trees), ...checkClientZxidMonotonic(memory as SessionLedger, summaries)];
+      const replicas: ReplicaTree[] = servers.map((server) => {
+        const tree = (server.state as { db: DataTree }).db;
+        return { id: server.id, alive: server.alive, appliedZxid: tree.lastProcessedZxid, digest: () => treeDigest(tree) };
+      });
+      return [
+        ...checkEphemeralsDieWithSession(trees),
+        ...checkClientZxidMonotonic(memory as SessionLedger, summaries),
+        ...checkReplicasAgree(memory as SessionLedger, replicas),
+      ];
     },
   };
+}
+
+/** A short digest of a tree: how many nodes, sessions and ephemerals it holds, and its data bytes. */
+function treeDigest(tree: DataTree): string {
+  let ephemerals = 0;
+  let dataChars = 0;
+  for (const path in tree.nodes) {
+    const node = tree.nodes[path]!;
+    if (node.kind === 'ephemeral') ephemerals++;
+    dataChars += node.data?.length ?? 0;
+  }
+  return `${Object.keys(tree.nodes).length} nodes, ${ephemerals} ephemeral, ${Object.keys(tree.sessions).length} sessions, ${dataChars} data chars`;
 }

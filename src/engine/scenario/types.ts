@@ -141,7 +141,7 @@ export const DEFAULT_ENSEMBLE: EnsembleConfig = {
 export const DEFAULT_SESSION_TIMEOUT_MS = 30_000;
 
 /** Bug-lab variants a scenario may switch on (CONTRACT.md "bugs"); each breaks one rule. */
-export const BUG_NAMES = ['election-ignores-zxid', 'commit-before-quorum', 'serve-before-uptodate', 'skip-trunc'] as const;
+export const BUG_NAMES = ['election-ignores-zxid', 'commit-before-quorum', 'serve-before-uptodate', 'skip-trunc', 'unreplicated-session-expiry'] as const;
 export const SERVERS_MAX = 15;
 
 /** How many server processes a scenario runs: voters, observers and spares. */

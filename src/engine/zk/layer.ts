@@ -11,7 +11,8 @@ import { containerCandidates, DEFAULT_CONTAINER_OPTIONS, minDeleteIntervalMs, ty
 import { exceedsPacketLimit } from '../server/packetSize';
 import * as reads from '../server/reads';
 import { checkSession, createSessionTracker, expireSessions, negotiateTimeoutMs, nextExpiryCheckMs, removeSession, setSessionClosing, setSessionOwner, touchSession, trackSession } from '../server/sessions';
-import type { DataTree } from '../server/tree';
+import { ephemeralsOf, type DataTree } from '../server/tree';
+import { applyTxn } from '../server/apply';
 import type { Txn, WriteOp, WriteRequest } from '../server/txn';
 import { addPersistentWatch, addStandardWatch, removeSessionWatches, removeWatches, restoreWatches, triggerWatches, type WatchNotification } from '../server/watches';
 import type { EndpointId } from '../sim/network';
@@ -373,13 +374,22 @@ function onLeaveRole(context: LayerContext): void {
 /** Settings of the client side that are not Zab's. */
 export interface ZooKeeperLayerOptions {
   containers: ContainerOptions;
+  /** Bug lab "unreplicated-session-expiry": a follower ends a session itself when its client's
+   * connection closes, deleting its ephemerals locally with no txn (ZooKeeper never does: only
+   * the leader's closeSession txn ends a session, on every server at once). */
+  unreplicatedSessionExpiry: boolean;
 }
 
 /** The ZooKeeper server's client side, as a Zab layer. */
 export function createZooKeeperLayer(options: Partial<ZooKeeperLayerOptions> = {}): ServerLayer {
   const containers: ContainerOptions = { ...DEFAULT_CONTAINER_OPTIONS, ...options.containers };
+  const brokenExpiry = options.unreplicatedSessionExpiry === true;
   return {
     ...zooKeeperLayer,
+    onClientClosed: (context, from) => {
+      if (brokenExpiry) expireLocally(context, from);
+      dropConnection(context, from, false);
+    },
     onStartServing: (context) => onStartServing(context, containers),
     onTimer: (context, name) => onTimer(context, name, containers),
   };
@@ -415,3 +425,12 @@ export const zooKeeperLayer: ServerLayer = {
   isSync: (request) => (request as { type?: string }).type === 'sync',
   label: (payload) => clientPacketLabel(payload as ClientPayload),
 };
+
+/** The bug lab's broken variant: the session's ephemerals vanish from this server's tree only. */
+function expireLocally(context: LayerContext, client: EndpointId): void {
+  const connection = findConnection(context, client);
+  if (!connection || context.role !== 'FOLLOWING') return;
+  const db = tree(context);
+  const paths = ephemeralsOf(db, connection.sessionId);
+  applyTxn(db, { zxid: db.lastProcessedZxid, timeMs: context.effects.nowMs, sessionId: connection.sessionId, op: { type: 'closeSession', paths } });
+}

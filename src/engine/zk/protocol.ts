@@ -15,7 +15,7 @@ export type ZooKeeperServerOptions = Partial<ZooKeeperMachineOptions> & Partial<
 /** The real protocol of the app and the CLI. */
 export function createZooKeeperProtocol(options: Partial<ZabOptions> = {}, server: ZooKeeperServerOptions = {}): ServerProtocol<unknown, unknown> {
   const machine = createZooKeeperMachine({ extendedTypesEnabled: server.extendedTypesEnabled === true });
-  const layer = createZooKeeperLayer(server.containers === undefined ? {} : { containers: server.containers });
+  const layer = createZooKeeperLayer({ ...(server.containers === undefined ? {} : { containers: server.containers }), unreplicatedSessionExpiry: server.unreplicatedSessionExpiry === true });
   const zab = createZabProtocol(machine, options, layer) as unknown as ServerProtocol<unknown, unknown>;
   return { ...zab, znodes: (state) => znodesOf((state as { db: DataTree }).db), sessionDeadlines: (state) => sessionDeadlinesOf((state as { local: ZkLocal | null }).local) };
 }
