@@ -1,7 +1,7 @@
 // Every classroom demo opens from its URL and reaches its outcome, judged on view() (not pixels).
 // The end time of each demo comes from running it headless here, in Node, with the same engine.
 import { expect, test } from './fixtures';
-import { DEMOS } from '../src/engine/scenario/demos';
+import { BUG_LAB, DEMOS } from '../src/engine/scenario/demos';
 import { parseRunJson } from '../src/engine/scenario/run-input';
 import { createWorld } from '../src/engine/world';
 import type { WorldView } from '../src/engine/world/view';
@@ -16,7 +16,7 @@ function endTimeMs(scenario: Record<string, unknown>): number {
 test('the catalog lists every demo with a share URL', async ({ page, zoo }) => {
   await zoo.open();
   const catalog = await page.evaluate(() => window.__zooscope!.catalog());
-  expect(catalog.scenarios.map((scenario: { id: string }) => scenario.id)).toEqual(DEMOS.map((demo) => demo.id));
+  expect(catalog.scenarios.map((scenario: { id: string }) => scenario.id)).toEqual([...DEMOS, ...BUG_LAB].map((demo) => demo.id));
 });
 
 for (const demo of DEMOS) {
@@ -41,4 +41,12 @@ test('the demo picker opens a demo', async ({ page, zoo }) => {
   await page.getByTestId('demo-picker').selectOption('leader-crash');
   await expect(page.getByTestId('scenario-title')).toHaveText('Leader crash');
   expect(page.url()).toContain('#s=1.');
+});
+
+test('a bug-lab scenario runs the broken engine and the header says the invariants broke', async ({ page, zoo }) => {
+  await zoo.open();
+  await page.getByTestId('demo-picker').selectOption('bug-commit-before-quorum');
+  await expect(page.getByTestId('scenario-title')).toHaveText('Bug lab: commit-before-quorum');
+  await zoo.seek(40_000);
+  await expect(page.getByTestId('invariants')).toContainText(/violated/);
 });

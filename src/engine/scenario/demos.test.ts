@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCheckers } from '../check/world-checkers';
 import { createWorld } from '../world';
-import { DEMOS } from './demos';
+import { BUG_LAB, DEMOS } from './demos';
 import { parseRunJson } from './run-input';
 
 describe('classroom demos reach their outcome', () => {
@@ -16,6 +16,22 @@ describe('classroom demos reach their outcome', () => {
       expect(world.scriptDone()).toBe(true);
       expect(world.invariants().violations).toEqual([]);
       expect(demo.outcome(world.view())).toBeNull();
+    });
+  }
+});
+
+describe('bug lab: each broken rule shows on its own scenario, and only with the bug', () => {
+  for (const demo of BUG_LAB) {
+    it(`${demo.id} is caught by ${demo.caughtBy.source}`, () => {
+      const run = (bugs: string[]) => {
+        const input = parseRunJson({ ...demo.scenario, bugs });
+        const world = createWorld(input.scenario, input.inputs, { checkers: allCheckers(bugs as never), traceMessages: false });
+        for (let guard = 0; guard < 5_000_000 && !world.scriptDone(); guard++) if (!world.stepEvent()) break;
+        return world.invariants().violations.map((violation) => violation.message);
+      };
+      const broken = run([demo.bug]);
+      expect(broken.some((message) => demo.caughtBy.test(message)), broken.join('\n')).toBe(true);
+      expect(run([])).toEqual([]);
     });
   }
 });

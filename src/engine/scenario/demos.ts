@@ -220,3 +220,98 @@ export const DEMOS: readonly Demo[] = [
     outcome: (view) => ([1, 2, 3].every((server) => has(view, `/after-${server}`)) ? null : 'every write must commit'),
   },
 ];
+
+/** A bug-lab scenario: ZooKeeper with one rule broken, and the checker that catches it. */
+export interface BugDemo {
+  id: string;
+  bug: string;
+  title: { en: string; 'zh-CN': string };
+  summary: { en: string; 'zh-CN': string };
+  /** Why the rule exists: what breaks without it. */
+  explanation: { en: string; 'zh-CN': string };
+  scenario: Record<string, unknown>;
+  /** The invariant violation the run must show. */
+  caughtBy: RegExp;
+}
+
+const TRUNC_STEPS = [
+  { await: 'serving' }, { client: 'c5', op: 'create', path: '/before', data: 'committed' },
+  { fault: 'isolate', server: 5 }, { client: 'c5', op: 'create', path: '/lost', data: 'never committed' },
+  { sleep: 15000 }, { fault: 'heal' }, { sleep: 40000 },
+];
+
+export const BUG_LAB: readonly BugDemo[] = [
+  {
+    id: 'bug-election-ignores-zxid', bug: 'election-ignores-zxid',
+    title: { en: 'Bug lab: an election that ignores zxids', 'zh-CN': 'Bug 实验：忽略 zxid 的选举' },
+    summary: { en: 'Votes compare only epoch and id: server 5, which missed a committed write, wins and the write is lost.', 'zh-CN': '投票只比较 epoch 和 myid：错过了已提交写入的 server 5 当选，该写入丢失。' },
+    explanation: {
+      en: 'FLE orders votes by (epoch, zxid, sid) so that the new leader holds every committed txn: a quorum logged each commit, and any quorum that elects a leader overlaps it. Drop the zxid and a server with a shorter history can win; its TRUNC then erases an acknowledged write. CommittedNeverLost catches it.',
+      'zh-CN': 'FLE 按 (epoch, zxid, sid) 比较投票，保证新 leader 拥有所有已提交事务：每次提交都被多数派记录，而任何选出 leader 的多数派都与之相交。去掉 zxid，历史更短的服务器也能当选，它发出的 TRUNC 会抹掉一个已确认的写入。CommittedNeverLost 会发现它。',
+    },
+    scenario: {
+      version: 1, title: 'Bug lab: election-ignores-zxid', seed: 23, bugs: ['election-ignores-zxid'], ensemble: { servers: 5 },
+      clients: { c1: { server: 1, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { fault: 'crash', server: 5 }, { sleep: 2000 }, { fault: 'restart', server: 5 }, { sleep: 2000 },
+        { fault: 'crash', server: 5 }, { client: 'c1', op: 'create', path: '/while-5-was-down', data: 'x' },
+        { fault: 'crash', server: 1 }, { fault: 'crash', server: 2 }, { fault: 'crash', server: 3 }, { fault: 'crash', server: 4 },
+        { fault: 'restart', server: 1 }, { fault: 'restart', server: 2 }, { fault: 'restart', server: 3 }, { fault: 'restart', server: 4 },
+        { fault: 'restart', server: 5 }, { await: 'serving' }, { sleep: 500 },
+      ],
+    },
+    caughtBy: /CommittedNeverLost/,
+  },
+  {
+    id: 'bug-commit-before-quorum', bug: 'commit-before-quorum',
+    title: { en: 'Bug lab: committing before a quorum acks', 'zh-CN': 'Bug 实验：未获多数确认就提交' },
+    summary: { en: 'An isolated leader commits on its own ACK and answers OK; the majority elects another leader and the write is gone.', 'zh-CN': '被隔离的 leader 仅凭自己的 ACK 就提交并回复 OK；多数派选出新 leader 后，这个写入消失了。' },
+    explanation: {
+      en: 'A leader may commit only once a quorum has logged the proposal: that is what makes an acknowledged write survive any later election. Committing on its own ACK lets a partitioned leader acknowledge a write that no other server has. CommittedNeverLost catches it.',
+      'zh-CN': 'leader 只有在多数派把提案写入日志后才能提交，这正是已确认写入能在之后任何选举中存活的原因。仅凭自己的 ACK 提交，会让被分区的 leader 确认一个其他服务器都没有的写入。CommittedNeverLost 会发现它。',
+    },
+    scenario: {
+      version: 1, title: 'Bug lab: commit-before-quorum', seed: 21, bugs: ['commit-before-quorum'], ensemble: { servers: 3 },
+      clients: { c3: { server: 3, connectAtStart: false } },
+      steps: [{ await: 'serving' }, { fault: 'isolate', server: 3 }, { client: 'c3', op: 'create', path: '/acked', data: 'acknowledged, never replicated' }, { sleep: 15000 }, { fault: 'heal' }, { sleep: 30000 }],
+    },
+    caughtBy: /CommittedNeverLost/,
+  },
+  {
+    id: 'bug-serve-before-uptodate', bug: 'serve-before-uptodate',
+    title: { en: 'Bug lab: serving before UPTODATE', 'zh-CN': 'Bug 实验：UPTODATE 之前就提供服务' },
+    summary: { en: 'The old leader rejoins and answers clients before its TRUNC is done: it serves a write that was never committed.', 'zh-CN': '旧 leader 重新加入，在 TRUNC 完成之前就回答客户端：它提供了一个从未提交的写入。' },
+    explanation: {
+      en: 'A learner serves clients only after UPTODATE: until synchronization ends its tree may hold proposals that were never committed (here the old leader\'s /lost). ServeCommittedOnly catches a serving server that applied a txn no quorum ever committed.',
+      'zh-CN': 'learner 只有收到 UPTODATE 之后才为客户端服务：同步结束前，它的树里可能还有从未提交的提案（这里是旧 leader 的 /lost）。ServeCommittedOnly 会发现正在服务的服务器应用了从未被多数派提交的事务。',
+    },
+    scenario: { version: 1, title: 'Bug lab: serve-before-uptodate', seed: 22, bugs: ['serve-before-uptodate'], ensemble: { servers: 5 }, clients: { c5: { server: 5, connectAtStart: false } }, steps: TRUNC_STEPS },
+    caughtBy: /ServeCommittedOnly/,
+  },
+  {
+    id: 'bug-skip-trunc', bug: 'skip-trunc',
+    title: { en: 'Bug lab: DIFF instead of TRUNC', 'zh-CN': 'Bug 实验：用 DIFF 代替 TRUNC' },
+    summary: { en: 'The new leader tells the old one DIFF where it owes a TRUNC: the old leader keeps a proposal nobody committed.', 'zh-CN': '新 leader 对旧 leader 该发 TRUNC 时却发了 DIFF：旧 leader 保留了一个无人提交的提案。' },
+    explanation: {
+      en: 'A rejoining server whose log has txns the leader never had (an old leader\'s uncommitted proposals) must truncate them; otherwise its committed prefix differs from everyone else\'s. PrefixConsistency catches it.',
+      'zh-CN': '重新加入的服务器如果日志里有 leader 从未有过的事务（旧 leader 未提交的提案），必须截断它们；否则它的已提交前缀会与其他服务器不同。PrefixConsistency 会发现它。',
+    },
+    scenario: { version: 1, title: 'Bug lab: skip-trunc', seed: 22, bugs: ['skip-trunc'], ensemble: { servers: 5 }, clients: { c5: { server: 5, connectAtStart: false } }, steps: TRUNC_STEPS },
+    caughtBy: /PrefixConsistency|PrimaryIntegrity/,
+  },
+  {
+    id: 'bug-unreplicated-session-expiry', bug: 'unreplicated-session-expiry',
+    title: { en: 'Bug lab: a follower ends a session by itself', 'zh-CN': 'Bug 实验：follower 自行结束会话' },
+    summary: { en: 'c1\'s connection drops; its follower deletes c1\'s ephemeral locally, with no txn; the replicas now disagree.', 'zh-CN': 'c1 的连接断开；它所连的 follower 在本地删除了 c1 的临时节点，没有事务；副本从此不一致。' },
+    explanation: {
+      en: 'Only the leader expires sessions, and it does so with a closeSession txn that every server applies at the same point of the log. A server that ends a session on its own changes its tree outside the log: replicas that applied the same txns no longer hold the same tree. ReplicasAgree catches it.',
+      'zh-CN': '只有 leader 会使会话过期，而且是通过一个 closeSession 事务，每台服务器在日志的同一位置应用它。服务器自行结束会话就是在日志之外修改了树：应用了相同事务的副本不再持有相同的树。ReplicasAgree 会发现它。',
+    },
+    scenario: {
+      version: 1, title: 'Bug lab: unreplicated-session-expiry', seed: 24, bugs: ['unreplicated-session-expiry'], ensemble: { servers: 3 },
+      clients: { c1: { server: 1, sessionTimeoutMs: 30000, connectAtStart: false }, c2: { server: 2, connectAtStart: false } },
+      steps: [{ await: 'serving' }, { client: 'c1', op: 'create', path: '/member', mode: 'EPHEMERAL' }, { fault: 'disconnect', client: 'c1' }, { sleep: 1000 }, { client: 'c2', op: 'create', path: '/next', data: 'y' }, { sleep: 500 }],
+    },
+    caughtBy: /ReplicasAgree/,
+  },
+];

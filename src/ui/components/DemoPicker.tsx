@@ -22,7 +22,12 @@ export function DemoPicker() {
       <span className="visually-hidden">{t('demos.label')}</span>
       <select data-testid="demo-picker" value="" onChange={(event) => open(event.target.value)} aria-label={t('demos.label')}>
         <option value="" disabled>{t('demos.choose')}</option>
-        {demos.map((demo) => <option key={demo.id} value={demo.id} title={demo.summary}>{demo.title}</option>)}
+        <optgroup label={t('demos.label')}>
+          {demos.filter((demo) => !demo.bugLab).map((demo) => <option key={demo.id} value={demo.id} title={demo.summary}>{demo.title}</option>)}
+        </optgroup>
+        <optgroup label={t('demos.bugLab')}>
+          {demos.filter((demo) => demo.bugLab).map((demo) => <option key={demo.id} value={demo.id} title={demo.summary}>{demo.title}</option>)}
+        </optgroup>
       </select>
     </label>
   );

@@ -10,6 +10,7 @@ export const en = {
 
   'demos.label': 'Demos',
   'demos.choose': 'Open a demo…',
+  'demos.bugLab': 'Bug lab (one rule broken)',
 
   'ring.label': 'The ensemble: servers on a ring, messages in flight between them',
   'ring.loading': 'Starting the simulation…',

@@ -11,6 +11,7 @@ export const zhCN: Record<MessageKey, string> = {
 
   'demos.label': '演示',
   'demos.choose': '打开一个演示…',
+  'demos.bugLab': 'Bug 实验（破坏一条规则）',
 
   'ring.label': '集群：服务器排成一圈，消息在它们之间传递',
   'ring.loading': '正在启动模拟…',
