@@ -4,7 +4,8 @@
 // library's Path.validate is refused by oracle.mjs itself (ORACLE_ERROR, counted in oracleErrors).
 
 import { describe, expect, it } from 'vitest';
-import { clientPathProblem, runOpList } from './helpers/standalone-driver';
+import { runOpList } from './helpers/standalone-driver';
+import { clientPathProblem } from '../src/engine/client/requests';
 
 describe('standalone driver: client library behaviour', () => {
   it('Path.validate messages, in the library\'s order of checks', () => {

@@ -24,6 +24,7 @@ import * as sessions from '../../src/engine/server/sessions';
 import { type DataTree, createTree } from '../../src/engine/server/tree';
 import type { MultiSubOp, OpResult, WriteOp } from '../../src/engine/server/txn';
 import * as watches from '../../src/engine/server/watches';
+import { clientPathProblem } from '../../src/engine/client/requests';
 
 export type InputOp = { [key: string]: unknown; op: string; client?: string };
 
@@ -128,19 +129,7 @@ function runOp(driver: Driver, op: InputOp, index: number): fmt.Line {
 /** Its data limit (index.js DATA_SIZE_LIMIT), checked before sending create and setData. */
 const CLIENT_DATA_SIZE_LIMIT = 1048576;
 
-/**
- * node-zookeeper-client's Path.validate (lib/Path.js): the assertion message for a path it refuses,
- * or null. Unlike Java's PathUtils it checks no characters (NUL and control characters are sent).
- */
-export function clientPathProblem(path: unknown): string | null {
-  if (typeof path !== 'string' || path === '') return 'Node path must be a non-empty string.';
-  if (path[0] !== '/') return 'Node path must start with / character.';
-  if (path.length === 1) return null;
-  if (path.endsWith('/')) return 'Node path must not end with / character.';
-  if (path.includes('//')) return 'Node path must not contain empty node name.';
-  if (/\/\.(\.)?(\/|$)/.test(path)) return 'Node path must not contain relative path(s).';
-  return null;
-}
+// node-zookeeper-client's Path.validate: the same check the simulated client makes.
 
 const PATH_OPS = ['create', 'delete', 'remove', 'setData', 'getData', 'exists', 'getChildren', 'getACL', 'setACL'];
 
