@@ -1,5 +1,6 @@
 // Helpers shared by the recipes: sequential node names, Curator's protected names, paths.
 import { intInRange, type RngState } from '../sim/rng';
+import type { ActorContext } from './types';
 
 /** The 10-digit counter ZooKeeper appends to a sequential node's name. */
 export function sequenceOf(name: string): number {
@@ -56,4 +57,52 @@ export function childrenOf(result: unknown): string[] {
 /** The path of a create reply. */
 export function createdPath(result: unknown): string {
   return (result as { path: string }).path;
+}
+
+/** The state a protected-create recipe keeps (the lock, the leader latch). */
+export interface ProtectedCreateState {
+  phase: string;
+  path: string;
+  prefix: string | null;
+  node: string | null;
+}
+
+/** A protected-create recipe's own next steps. */
+export interface ProtectedCreateSteps {
+  create(): void;
+  check(): void;
+  evaluate(children: string[]): void;
+  retry(): void;
+}
+
+/** Curator's protected create and its recovery (CreateBuilderImpl.findProtectedNodeInForeground):
+ * the replies of the phases "creating", "finding" and "checking", which the lock and the leader
+ * latch share. Returns false for any other phase. */
+export function protectedCreateReply(state: ProtectedCreateState, input: { err: string; result: unknown }, ctx: ActorContext, steps: ProtectedCreateSteps): boolean {
+  switch (state.phase) {
+    case 'creating':
+      if (input.err === 'OK') {
+        state.node = baseName(createdPath(input.result));
+        steps.check();
+        return true;
+      }
+      // The create may have happened: look for our protected name before creating again.
+      state.phase = 'finding';
+      ctx.op({ op: 'getChildren', path: state.path });
+      return true;
+    case 'finding':
+      if (input.err !== 'OK') steps.retry();
+      else {
+        state.node = findProtected(childrenOf(input.result), state.prefix!);
+        if (state.node === null) steps.create();
+        else steps.evaluate(childrenOf(input.result));
+      }
+      return true;
+    case 'checking':
+      if (input.err !== 'OK') steps.retry();
+      else steps.evaluate(childrenOf(input.result));
+      return true;
+    default:
+      return false;
+  }
 }

@@ -6,7 +6,7 @@
 // RECONNECTED the latch resets: it deletes its node and joins again at the back. With holdMs the
 // leader resigns after that long (LeaderLatch.close), deleting its node.
 import type { ActorConfig } from '../scenario/types';
-import { baseName, childrenOf, createdPath, findProtected, guid, joinPath, protectedPrefix, sortedBySequence } from './common';
+import { childrenOf, findProtected, guid, joinPath, protectedCreateReply, protectedPrefix, sortedBySequence } from './common';
 import type { ActorContext, ActorInput, Recipe } from './types';
 
 const LATCH_NAME = 'latch-';
@@ -81,22 +81,14 @@ function loseLeadership(state: ElectionState, reason: string, ctx: ActorContext)
 }
 
 function onReply(state: ElectionState, input: Extract<ActorInput, { type: 'reply' }>, ctx: ActorContext): void {
+  const steps = {
+    create: () => create(state, ctx),
+    check: () => check(state, ctx),
+    evaluate: (children: string[]) => evaluate(state, children, ctx),
+    retry: () => ctx.setTimer('retry', RETRY_DELAY_MS),
+  };
+  if (protectedCreateReply(state, input, ctx, steps)) return;
   switch (state.phase) {
-    case 'creating':
-      if (input.err === 'OK') {
-        state.node = baseName(createdPath(input.result));
-        return check(state, ctx);
-      }
-      state.phase = 'finding';
-      return ctx.op({ op: 'getChildren', path: state.path });
-    case 'finding':
-      if (input.err !== 'OK') return ctx.setTimer('retry', RETRY_DELAY_MS);
-      state.node = findProtected(childrenOf(input.result), state.prefix!);
-      if (state.node === null) return create(state, ctx);
-      return evaluate(state, childrenOf(input.result), ctx);
-    case 'checking':
-      if (input.err !== 'OK') return ctx.setTimer('retry', RETRY_DELAY_MS);
-      return evaluate(state, childrenOf(input.result), ctx);
     case 'watching':
       if (input.err === 'OK') state.phase = 'waiting';
       else check(state, ctx);

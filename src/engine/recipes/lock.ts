@@ -4,7 +4,7 @@
 // other contender watches only its predecessor, with getData (not exists, so a vanished node leaves
 // no watch behind), so a release wakes one waiter. A create whose reply was lost (CONNECTIONLOSS) is
 // found again by its protected prefix (CreateBuilderImpl.findProtectedNodeInForeground).
-import { childrenOf, createdPath, findProtected, guid, joinPath, protectedPrefix, sortedBySequence, baseName } from './common';
+import { guid, joinPath, protectedCreateReply, protectedPrefix, sortedBySequence } from './common';
 import type { ActorConfig } from '../scenario/types';
 import type { ActorContext, ActorInput, Recipe } from './types';
 
@@ -141,23 +141,14 @@ function nextRound(state: LockState, ctx: ActorContext): void {
 }
 
 function onReply(state: LockState, input: Extract<ActorInput, { type: 'reply' }>, ctx: ActorContext): void {
+  const steps = {
+    create: () => create(state, ctx),
+    check: () => check(state, ctx),
+    evaluate: (children: string[]) => evaluate(state, children, ctx),
+    retry: () => ctx.setTimer('retry', RETRY_DELAY_MS),
+  };
+  if (protectedCreateReply(state, input, ctx, steps)) return;
   switch (state.phase) {
-    case 'creating':
-      if (input.err === 'OK') {
-        state.node = baseName(createdPath(input.result));
-        return check(state, ctx);
-      }
-      // The create may have happened: look for our protected name before creating again.
-      state.phase = 'finding';
-      return ctx.op({ op: 'getChildren', path: state.path });
-    case 'finding':
-      if (input.err !== 'OK') return ctx.setTimer('retry', RETRY_DELAY_MS);
-      state.node = findProtected(childrenOf(input.result), state.prefix!);
-      if (state.node === null) return create(state, ctx);
-      return evaluate(state, childrenOf(input.result), ctx);
-    case 'checking':
-      if (input.err !== 'OK') return ctx.setTimer('retry', RETRY_DELAY_MS);
-      return evaluate(state, childrenOf(input.result), ctx);
     case 'watching':
       // NONODE: the predecessor went away before we could watch it: look again at once.
       if (input.err === 'OK') {
