@@ -6,12 +6,14 @@ import { defineConfig, devices } from '@playwright/test';
 // is set or Playwright's own browser is installed.
 const executablePath = process.env.ZOOSCOPE_CHROMIUM || process.env.CHROMIUM_PATH || undefined;
 
-const PORT = 4173;
+// E2E_PORT and E2E_OUT_DIR let two checkouts (or two people on one machine) run side by side.
+const PORT = Number(process.env.E2E_PORT || 4173);
+const OUT_DIR = process.env.E2E_OUT_DIR || 'dist';
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUT_DIR ? `test-results-${PORT}` : 'test-results',
   // toHaveScreenshot() baselines live next to the specs (committed); everything else
   // (traces, failure screenshots) goes to the gitignored test-results/.
   snapshotPathTemplate: 'e2e/screenshots/{testFilePath}/{arg}{ext}',
@@ -48,7 +50,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:e2e [-- <playwright args>]`: find (or install) Chromium, build, run Playwright.
 // Extra arguments go to `playwright test`, e.g. `npm run test:e2e -- e2e/smoke.spec.ts --headed`.
-// Set E2E_SKIP_BUILD=1 to reuse an existing dist/ (e.g. in a tight edit loop).
+// Set E2E_SKIP_BUILD=1 to reuse an existing dist/ (e.g. in a tight edit loop); E2E_PORT and
+// E2E_OUT_DIR (default 4173 and dist) let several runs share a machine.
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ function run(cmd, args, env = process.env) {
 const { path, source } = findChromiumOrExit();
 console.error(`[e2e] chromium (${source}): ${path} — ${chromiumVersion(path) ?? 'version unknown'}`);
 
-if (process.env.E2E_SKIP_BUILD !== '1') run('npx', ['--no', 'vite', 'build']);
+if (process.env.E2E_SKIP_BUILD !== '1') run('npx', ['--no', 'vite', 'build', '--outDir', process.env.E2E_OUT_DIR || 'dist', '--emptyOutDir']);
 
 run('npx', ['--no', 'playwright', 'test', ...process.argv.slice(2)], {
   ...process.env,
