@@ -50,6 +50,21 @@ describe('reconfig', () => {
     expect(world.view().servers.some((server) => server.role === 'LEADING' && server.serving)).toBe(false);
   });
 
+  it("answers a reconfig sent through an observer when the observer applies it (INFORMANDACTIVATE names the request's origin)", () => {
+    const { ops } = run({
+      ensemble: { servers: 3, observers: 1, spares: 1, reconfigEnabled: true },
+      clients: { admin: { server: 4, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { sleep: 1000 },
+        { client: 'admin', op: 'reconfig', joining: [{ server: 5 }] },
+        { client: 'admin', op: 'create', path: '/after', data: 'x' },
+      ],
+    });
+    const reconfig = ops.find((op) => op.op.op === 'reconfig')!;
+    expect(reconfig.err).toBe('OK');
+    expect(ops.find((op) => op.op.path === '/after')!.err).toBe('OK');
+  });
+
   it('removing the leader hands leadership to a remaining voter', () => {
     const { world, ops } = run({
       ensemble: { servers: 5, reconfigEnabled: true },

@@ -49,11 +49,10 @@ interface PrepScope {
 /** Prepare one write into a txn (a real one, or an error txn carrying the failing code). Does not modify the tree. */
 export function prepareTxn(tree: DataTree, request: WriteRequest, ctx: PrepContext): Txn {
   const scope: PrepScope = { tree, overlay: {}, request, ctx };
-  const header = { zxid: ctx.zxid, timeMs: ctx.timeMs, sessionId: request.sessionId };
   const op = request.op;
   switch (op.type) {
     case 'createSession':
-      return { ...header, op: { type: 'createSession', timeoutMs: op.timeoutMs } };
+      return txnOf(ctx, request, { type: 'createSession', timeoutMs: op.timeoutMs });
     case 'closeSession':
       // No session check: the expirer submits this without owning the session (PRP closeSession).
       // The paths go in the iteration order of HashSet.clone() of the session's ephemerals
@@ -61,18 +60,23 @@ export function prepareTxn(tree: DataTree, request: WriteRequest, ctx: PrepConte
       // (ZooKeeper clones the committed set, then adds the session's in-flight creates to the
       // clone; the speculative tree has added them before cloning: the same paths, in an order
       // that can differ only while the session's own creates are still uncommitted.)
-      return { ...header, op: { type: 'closeSession', paths: closeSessionOrder(tree, request.sessionId) } };
+      return txnOf(ctx, request, { type: 'closeSession', paths: closeSessionOrder(tree, request.sessionId) });
     case 'multi':
-      return { ...header, op: prepareMulti(scope, op.ops) };
+      return txnOf(ctx, request, prepareMulti(scope, op.ops));
     case 'deleteContainer':
-      return { ...header, op: toTxnOp(prepareDeleteContainer(scope, op.path)) };
+      return txnOf(ctx, request, toTxnOp(prepareDeleteContainer(scope, op.path)));
     case 'reconfig':
-      return { ...header, op: prepareReconfig(tree, op) };
+      return txnOf(ctx, request, prepareReconfig(tree, op));
     case 'setACL':
-      return { ...header, op: toTxnOp(prepareSetAcl(scope, op)) };
+      return txnOf(ctx, request, toTxnOp(prepareSetAcl(scope, op)));
     default:
-      return { ...header, op: toTxnOp(prepareSubOp(scope, op)) };
+      return txnOf(ctx, request, toTxnOp(prepareSubOp(scope, op)));
   }
+}
+
+// The txn: header then op (a literal, not a spread of a header object: this runs on every write).
+function txnOf(ctx: PrepContext, request: WriteRequest, op: TxnOp): Txn {
+  return { zxid: ctx.zxid, timeMs: ctx.timeMs, sessionId: request.sessionId, op };
 }
 
 function toTxnOp(outcome: Outcome): TxnOp {

@@ -124,6 +124,13 @@ export function removeSessionWatches(manager: WatchManager, sessionId: number): 
   }
 }
 
+/** Whether any watch is registered (when none is, triggerWatches changes nothing and returns []). */
+export function hasWatches(manager: WatchManager): boolean {
+  for (const _path in manager.data) return true;
+  for (const _path in manager.child) return true;
+  return false;
+}
+
 /** Auth ids per session (key String(sessionId)), for the READ filter on delivery. */
 export type AuthIdsBySession = { [sessionKey: string]: AclId[] };
 

@@ -48,6 +48,8 @@ export interface ServerProtocol<S, P> {
   summarize(state: S): ServerSummary;
   /** The few facts the world needs after every event, cheaply. */
   status(state: S): ServerStatus;
+  /** status(state).appliedZxid without building the rest (asked after every event while ops settle). */
+  appliedZxid?(state: S): number;
   /** The znodes of a server's data tree, sorted by path (protocols without a tree omit it). */
   znodes?(state: S): ZnodeSummary[];
   /** Leader only: when its session tracker would expire each session (key String(sessionId)),

@@ -88,8 +88,17 @@ export function createNetwork(latencyMsMin: number, latencyMsMax: number): Netwo
   };
 }
 
+// Channel keys are made on every send and every arrival; a run uses only a few dozen, so each
+// is built once and reused (a pure function of its inputs: sharing the strings is safe).
+const channelKeys = new Map<string, Map<number, string>>();
+
 function channelKey(from: EndpointId, to: EndpointId, channel: string): string {
-  return `${from}>${to}#${channel}`;
+  let byPair = channelKeys.get(channel);
+  if (byPair === undefined) channelKeys.set(channel, (byPair = new Map()));
+  const pair = from * 0x100000 + to;
+  let key = byPair.get(pair);
+  if (key === undefined) byPair.set(pair, (key = `${from}>${to}#${channel}`));
+  return key;
 }
 
 function groupOf(network: NetworkState, endpoint: EndpointId): number {

@@ -53,6 +53,9 @@ export function nextUint32(rng: RngState): number {
   return t >>> 0;
 }
 
+let lastSpan = 0;
+let lastLimit = 0;
+
 /** An integer uniformly drawn from [minInclusive, maxInclusive], without modulo bias. */
 export function intInRange(rng: RngState, minInclusive: number, maxInclusive: number): number {
   if (!Number.isInteger(minInclusive) || !Number.isInteger(maxInclusive) || maxInclusive < minInclusive) {
@@ -61,7 +64,13 @@ export function intInRange(rng: RngState, minInclusive: number, maxInclusive: nu
   const span = maxInclusive - minInclusive + 1;
   if (span === 1) return minInclusive;
   if (span > 0x100000000) throw new RangeError('intInRange: span above 2^32');
-  const limit = 0x100000000 - (0x100000000 % span);
+  // The rejection limit depends on the span only; most draws in a run share one span (the
+  // network latency range), so the last one is remembered (a pure function: no hidden state).
+  if (span !== lastSpan) {
+    lastSpan = span;
+    lastLimit = 0x100000000 - (0x100000000 % span);
+  }
+  const limit = lastLimit;
   for (let attempt = 0; attempt < 64; attempt++) {
     const value = nextUint32(rng);
     if (value < limit) return minInclusive + (value % span);

@@ -14,6 +14,10 @@ export type TraceRecord =
   | { type: 'note'; t: number; node: EndpointId; text: string }
   /** A client operation completed (or was refused by the client library). */
   | { type: 'op'; t: number; client: string; outcome: OpOutcome }
+  /** A client was handed an operation (scenario step, console action or recipe actor): the call
+   * side of a history op; `seq` is its position in the world's history log (unique in the run).
+   * Not printed by the CLI. */
+  | { type: 'op-call'; t: number; client: string; opIndex: number; op: Record<string, unknown> & { op: string }; seq: number }
   /** A watch notification reached a client; `fired` = ops whose registrations it fired. */
   | { type: 'watch'; t: number; client: string; event: string; path: string; fired: number[]; afterOp: number }
   /** A client's connection state changed. */

@@ -4,7 +4,7 @@ import { schedule } from '../sim/scheduler';
 import { timerFires } from './timers';
 import { dispatchToServer, emit, serverSlot, type Runtime } from './runtime';
 import type { QueueEvent, ServerSlot } from './state';
-import { completeStep, startStep } from './script';
+import { completeStep, feedTimedStep, startStep } from './script';
 import { clientSlot, dispatchToClient } from './clients';
 import { isWatchNotification } from '../client/packets';
 import { fireActorTimer } from './actors';
@@ -18,6 +18,7 @@ export function processEvent(runtime: Runtime, event: QueueEvent): void {
     case 'timer':
       return fireTimer(runtime, event);
     case 'step-start':
+      feedTimedStep(runtime.state, event);
       return startStep(runtime, event.step);
     case 'step-done':
       return completeStep(runtime, event.step);
@@ -43,12 +44,13 @@ function deliver(runtime: Runtime, event: Extract<QueueEvent, { kind: 'deliver' 
   if (slot && slot.alive && holdIfPaused(slot, event)) return;
   if (event.control === 'data' && isWatchNotification(message.channel, message.payload)) runtime.state.script.watchEventsInFlight--;
   const verdict = arrivalVerdict(runtime.state.network, message);
-  const label = event.control === 'close' ? 'CLOSE' : runtime.protocol.label(message.payload);
-  if (verdict !== null) {
-    if (runtime.traceMessages) emit(runtime, { type: 'drop', t: runtime.state.timeMs, id: message.id, from: message.from, to: message.to, label, reason: verdict });
-    return;
+  // The label is made only when message records are wanted (a benchmark runs without them).
+  if (runtime.traceMessages) {
+    const label = event.control === 'close' ? 'CLOSE' : runtime.protocol.label(message.payload);
+    if (verdict !== null) emit(runtime, { type: 'drop', t: runtime.state.timeMs, id: message.id, from: message.from, to: message.to, label, reason: verdict });
+    else emit(runtime, { type: 'deliver', t: runtime.state.timeMs, id: message.id, from: message.from, to: message.to, label });
   }
-  if (runtime.traceMessages) emit(runtime, { type: 'deliver', t: runtime.state.timeMs, id: message.id, from: message.from, to: message.to, label });
+  if (verdict !== null) return;
   if (!slot) return deliverToClient(runtime, event);
   if (event.control === 'close') {
     dispatchToServer(runtime, slot, { type: 'closed', peer: message.from, channel: message.channel });

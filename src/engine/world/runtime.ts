@@ -1,14 +1,15 @@
 // The runtime: state plus the code that moves it (the protocol) and where trace records go.
 // Functions here take a Runtime; the state inside stays plain data.
 import type { Effects, NodeInput, ServerProtocol } from '../sim/actor';
-import { sendMessage, type EndpointId } from '../sim/network';
-import { schedule } from '../sim/scheduler';
+import { resetChannel, sendMessage, type EndpointId } from '../sim/network';
+import { schedule, type Unsequenced } from '../sim/scheduler';
 import { armTimer, type Timers } from './timers';
 import type { RngState } from '../sim/rng';
 import type { TraceRecord } from '../sim/trace';
-import type { ServerSlot, WorldState } from './state';
+import type { QueueEvent, ServerSlot, WorldState } from './state';
 import type { Step } from '../scenario/types';
 import { isWatchNotification } from '../client/packets';
+import { isHistoryRecord, logHistory, type HistoryLog } from './history-log';
 
 export interface Runtime {
   state: WorldState;
@@ -21,12 +22,19 @@ export interface Runtime {
   rolesChanged: boolean;
   /** Starts a client operation step (provided by the client layer). */
   startOp?: (runtime: Runtime, stepIndex: number, op: Extract<Step, { kind: 'op' }>) => void;
+  /** The client history (op calls, completions, watch events), recorded even while seeking. */
+  history?: HistoryLog;
+  /** The Effects objects reused by every dispatch to a server / a client (made on first use;
+   * a field rather than a WeakMap entry: it is read on every event). Not state. */
+  serverEffects?: unknown;
+  clientEffects?: unknown;
 }
 
 /** Emits a trace record if anyone listens. */
 export function emit(runtime: Runtime, record: TraceRecord): void {
   if (record.type === 'role') runtime.rolesChanged = true;
   if (record.type === 'watch' || record.type === 'client') record.afterOp = runtime.state.script.currentOpIndex;
+  if (runtime.history !== undefined && isHistoryRecord(record)) logHistory(runtime.history, record);
   if (runtime.sink !== null) runtime.sink.push(record);
 }
 
@@ -34,7 +42,8 @@ export function emit(runtime: Runtime, record: TraceRecord): void {
 export function sendFrom(runtime: Runtime, from: EndpointId, to: EndpointId, channel: string, payload: unknown, stream: boolean, control: 'data' | 'close'): void {
   const state = runtime.state;
   const message = sendMessage(state.network, state.networkRng, state.timeMs, from, to, channel, stream, payload);
-  schedule(state.queue, { kind: 'deliver', timeMs: message.deliverTimeMs, message, control });
+  // seq is filled in by schedule; made here with the event so that it is not a property added later.
+  schedule(state.queue, { kind: 'deliver', timeMs: message.deliverTimeMs, message, control, seq: 0 } as Unsequenced<QueueEvent>);
   if (control === 'data' && isWatchNotification(channel, payload)) state.script.watchEventsInFlight++;
   if (runtime.traceMessages && runtime.sink !== null) {
     runtime.sink.push({
@@ -69,15 +78,14 @@ export class NodeEffects<Slot extends EffectsSlot> implements Effects<unknown> {
     sendFrom(this.runtime, this.endpointOf(this.current), to, channel, payload, stream, 'data');
   }
   resetChannel(to: EndpointId, channel: string): void {
-    const channelState = this.runtime.state.network.channels[`${this.endpointOf(this.current)}>${to}#${channel}`];
-    if (channelState) channelState.broken = false;
+    resetChannel(this.runtime.state.network, this.endpointOf(this.current), to, channel);
   }
   close(to: EndpointId, channel: string): void {
     sendFrom(this.runtime, this.endpointOf(this.current), to, channel, null, false, 'close');
   }
   setTimer(name: string, delayMs: number): void {
     const state = this.runtime.state;
-    armTimer(this.current.timers, state.queue, this.endpointOf(this.current), name, state.timeMs + Math.max(0, Math.round(delayMs)), () => state.nextTimerGeneration++);
+    armTimer(this.current.timers, state.queue, this.endpointOf(this.current), name, state.timeMs + Math.max(0, Math.round(delayMs)), state);
   }
   cancelTimer(name: string): void {
     delete this.current.timers[name];
@@ -89,14 +97,12 @@ export class NodeEffects<Slot extends EffectsSlot> implements Effects<unknown> {
 
 type ServerEffects = NodeEffects<ServerSlot>;
 
-const effectsByRuntime = new WeakMap<Runtime, ServerEffects>();
-
 /** Hands one input to a live server's protocol. */
 export function dispatchToServer(runtime: Runtime, slot: ServerSlot, input: NodeInput<unknown>): void {
-  let effects = effectsByRuntime.get(runtime);
-  if (!effects) {
+  let effects = runtime.serverEffects as ServerEffects | undefined;
+  if (effects === undefined) {
     effects = new NodeEffects<ServerSlot>(runtime, (slot) => slot.id);
-    effectsByRuntime.set(runtime, effects);
+    runtime.serverEffects = effects;
   }
   const previous = effects.slot;
   effects.slot = slot;

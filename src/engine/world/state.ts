@@ -77,6 +77,19 @@ export interface ScriptState {
   currentOpIndex: number;
   /** Watch notifications on their way to clients (an op completes once none is left). */
   watchEventsInFlight: number;
+  /** The steps with `at`, fed to the queue one at a time (null: none, or all queued at once). */
+  timed: TimedSteps | null;
+  /** Index in `timed` of the step whose step-start event is in the queue now. */
+  timedNext: number;
+}
+
+/** Steps with `at` in the order they come due ((at, seq) order), each with the queue seq it was
+ * given when the script was scheduled. Never changed once made (copies share it). Only the next
+ * one waits in the queue: a long script would otherwise fill the heap with thousands of far-off
+ * events that every push and pop has to climb past. */
+export interface TimedSteps {
+  steps: number[];
+  seqs: number[];
 }
 
 export interface WorldState {

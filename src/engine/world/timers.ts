@@ -2,7 +2,7 @@
 // read timeout, say); scheduling a fresh queue event each time would leave thousands of stale
 // events in the queue. Instead a later deadline only moves `dueMs`: the event already queued
 // fires first, sees the deadline moved, and queues itself again for the rest.
-import { schedule, type SchedulerState } from '../sim/scheduler';
+import { schedule, type SchedulerState, type Unsequenced } from '../sim/scheduler';
 import type { QueueEvent } from './state';
 
 /** One armed timer. */
@@ -18,15 +18,15 @@ export interface ArmedTimer {
 export type Timers = Record<string, ArmedTimer>;
 
 /** Arms (or re-arms) `name` to fire at dueMs. */
-export function armTimer(timers: Timers, queue: SchedulerState<QueueEvent>, node: number, name: string, dueMs: number, nextGeneration: () => number): void {
+export function armTimer(timers: Timers, queue: SchedulerState<QueueEvent>, node: number, name: string, dueMs: number, generations: { nextTimerGeneration: number }): void {
   const existing = timers[name];
   if (existing !== undefined && existing.queuedMs <= dueMs) {
     existing.dueMs = dueMs;
     return;
   }
-  const generation = nextGeneration();
+  const generation = generations.nextTimerGeneration++;
   timers[name] = { generation, dueMs, queuedMs: dueMs };
-  schedule(queue, { kind: 'timer', timeMs: dueMs, node, name, generation });
+  schedule(queue, { kind: 'timer', timeMs: dueMs, node, name, generation, seq: 0 } as Unsequenced<QueueEvent>);
 }
 
 /** A timer event came due: true if the timer fires now (and is disarmed); false if it is stale
@@ -36,7 +36,7 @@ export function timerFires(timers: Timers, queue: SchedulerState<QueueEvent>, ev
   if (armed === undefined || armed.generation !== event.generation) return false;
   if (armed.dueMs > nowMs) {
     armed.queuedMs = armed.dueMs;
-    schedule(queue, { kind: 'timer', timeMs: armed.dueMs, node: event.node, name: event.name, generation: event.generation });
+    schedule(queue, { kind: 'timer', timeMs: armed.dueMs, node: event.node, name: event.name, generation: event.generation, seq: 0 } as Unsequenced<QueueEvent>);
     return false;
   }
   delete timers[event.name];

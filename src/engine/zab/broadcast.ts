@@ -10,7 +10,7 @@ import { ZAB_CHANNEL, type RequestOrigin } from './packets';
 import { isVoter } from './quorum';
 import { activateConfig, decideReconfig, designatedLeader, proposalHasQuorum } from './reconfig';
 import { restartElection } from './roles';
-import type { LeaderState, OutstandingProposal } from './state';
+import type { LeaderState, LearnerHandlerState, OutstandingProposal } from './state';
 import { logTxn } from './txnlog';
 import { COUNTER_MAX, zxidCounter } from './zxid';
 
@@ -62,7 +62,13 @@ export function processAck(context: ZabContext, sid: EndpointId, zxid: number): 
   const { state } = context;
   const leader = state.leader;
   if (leader === null || zxidCounter(zxid) === 0) return; // NEWLEADER/UPTODATE acks carry (e, 0)
-  const proposal = leader.outstanding.find((entry) => entry.zxid === zxid);
+  let proposal: OutstandingProposal | undefined;
+  for (const entry of leader.outstanding) {
+    if (entry.zxid === zxid) {
+      proposal = entry;
+      break;
+    }
+  }
   if (proposal === undefined) return; // already committed, or never proposed by this leader
   if (isVoter(state.config, sid) || proposal.nextConfig?.voters.includes(sid)) addSorted(proposal.acks, sid);
   commitReadyProposals(context, leader);
@@ -91,7 +97,7 @@ function commitProposal(context: ZabContext, proposal: OutstandingProposal): voi
     const packet = handler.isObserver
       ? activating === null
         ? { type: 'INFORM' as const, connection, zxid: proposal.zxid, txn: proposal.txn, origin: proposal.origin }
-        : { type: 'INFORMANDACTIVATE' as const, connection, zxid: proposal.zxid, txn: proposal.txn, designatedLeader: designated }
+        : { type: 'INFORMANDACTIVATE' as const, connection, zxid: proposal.zxid, txn: proposal.txn, origin: proposal.origin, designatedLeader: designated }
       : activating === null
         ? { type: 'COMMIT' as const, connection, zxid: proposal.zxid }
         : { type: 'COMMITANDACTIVATE' as const, connection, zxid: proposal.zxid, designatedLeader: designated };
@@ -103,6 +109,7 @@ function commitProposal(context: ZabContext, proposal: OutstandingProposal): voi
     activateConfig(context, activating, designated);
     if (state.leader === null) return; // it handed over leadership
   }
+  if (leader.pendingSyncs.length === 0) return;
   const ready = leader.pendingSyncs.filter((sync) => sync.zxid <= proposal.zxid);
   leader.pendingSyncs = leader.pendingSyncs.filter((sync) => sync.zxid > proposal.zxid);
   for (const sync of ready) sendSync(context, sync.origin);
@@ -128,6 +135,20 @@ function sendSync(context: ZabContext, origin: RequestOrigin): void {
 
 /** SyncLimitCheck.updateAck: the learner acked zxid (and, acks being in order, all before it). */
 export function noteLearnerAck(leader: LeaderState, sid: EndpointId, zxid: number): void {
-  const handler = leader.handlers.find((entry) => entry.sid === sid);
-  if (handler) handler.unacked = handler.unacked.filter((entry) => entry.zxid > zxid);
+  let handler: LearnerHandlerState | undefined;
+  for (const entry of leader.handlers) {
+    if (entry.sid === sid) {
+      handler = entry;
+      break;
+    }
+  }
+  if (handler === undefined) return;
+  // Filtered in place (this runs on every ACK): keeps the entries after zxid, in order.
+  const unacked = handler.unacked;
+  let kept = 0;
+  for (let index = 0; index < unacked.length; index++) {
+    const entry = unacked[index]!;
+    if (entry.zxid > zxid) unacked[kept++] = entry;
+  }
+  while (unacked.length > kept) unacked.pop(); // cheaper than setting length
 }

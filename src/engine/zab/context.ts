@@ -36,7 +36,10 @@ export function hasBug(context: ZabContext, bug: ZabOptions['bugs'][number]): bo
 
 /** Inserts into a sorted number array if absent. */
 export function addSorted(values: number[], value: number): void {
-  if (values.includes(value)) return;
-  values.push(value);
-  values.sort((left, right) => left - right);
+  // In place, from the end (no sort: it allocates, and this runs on every ACK).
+  let index = values.length;
+  while (index > 0 && values[index - 1]! > value) index--;
+  if (index > 0 && values[index - 1] === value) return;
+  if (index === values.length) values.push(value);
+  else values.splice(index, 0, value);
 }

@@ -11,6 +11,7 @@ import { containsQuorum, isVoter } from './quorum';
 import { updateElectionVote } from './roles';
 import type { LearnerHandlerState } from './state';
 import { planSync } from './sync';
+import { committedWindow } from './txnlog';
 import { makeZxid, formatZxid } from './zxid';
 
 /** Leader.getEpochToPropose: e' = 1 + max acceptedEpoch seen; fixed once a quorum connected. */
@@ -89,7 +90,7 @@ function syncLearner(context: ZabContext, handler: LearnerHandlerState): void {
   const leader = state.leader!;
   const newestSnapshot = state.disk.snapshots[state.disk.snapshots.length - 1]!;
   const plan = planSync({
-    peerLastZxid: handler.peerLastZxid, committedLog: state.committedLog, lastProcessedZxid: state.lastProcessedZxid, skipTrunc: hasBug(context, 'skip-trunc'),
+    peerLastZxid: handler.peerLastZxid, committedLog: committedWindow(state), lastProcessedZxid: state.lastProcessedZxid, skipTrunc: hasBug(context, 'skip-trunc'),
     txnLog: state.disk.log, snapshotBytes: serializedBytes(newestSnapshot.db), txnBytes: (entry) => serializedBytes(entry.txn) + LOG_ENTRY_HEADER_BYTES,
     snapshotSizeFactor: context.options.snapshotSizeFactor,
   });

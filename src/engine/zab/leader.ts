@@ -20,8 +20,12 @@ const HANDLER_TIMER_PREFIX = 'learner-handler/';
 
 /** Timer name of the read timeout of the handler for `sid`. */
 export function handlerTimerName(sid: EndpointId): string {
-  return HANDLER_TIMER_PREFIX + sid;
+  // Made on every packet from a learner: built once per sid.
+  let name = handlerTimerNames[sid];
+  if (name === undefined) name = handlerTimerNames[sid] = HANDLER_TIMER_PREFIX + sid;
+  return name;
 }
+const handlerTimerNames: string[] = [];
 
 /** Leader.lead, start: DISCOVERY, waiting for a quorum of FOLLOWERINFO. */
 export function startLeading(context: ZabContext): void {
@@ -72,7 +76,13 @@ export function leaderReceive(context: ZabContext, from: EndpointId, packet: Quo
     acceptLearner(context, from, packet.connection, packet.type === 'OBSERVERINFO', zxidEpoch(packet.zxid));
     return;
   }
-  const handler = leader.handlers.find((entry) => entry.sid === from && entry.connection === packet.connection);
+  let handler: LearnerHandlerState | undefined;
+  for (const entry of leader.handlers) {
+    if (entry.sid === from && entry.connection === packet.connection) {
+      handler = entry;
+      break;
+    }
+  }
   if (handler === undefined) return; // a packet of a connection we no longer have
   touchHandler(context, handler);
   switch (packet.type) {

@@ -108,7 +108,9 @@ export function learnerReceive(context: ZabContext, from: EndpointId, packet: Qu
     case 'COMMITANDACTIVATE':
       return receiveCommitAndActivate(context, learner, packet.zxid, packet.designatedLeader);
     case 'INFORMANDACTIVATE':
-      return receiveInformAndActivate(context, learner, { zxid: packet.zxid, txn: packet.txn, origin: null }, packet.designatedLeader);
+      // Like INFORM it names the request's origin: an observer answers its own client's
+      // reconfig when it applies it (Observer INFORMANDACTIVATE -> commitRequest).
+      return receiveInformAndActivate(context, learner, { zxid: packet.zxid, txn: packet.txn, origin: packet.origin }, packet.designatedLeader);
     case 'NEWLEADER':
       // The leader's membership comes with NEWLEADER (QuorumPeer.setLastSeenQuorumVerifier).
       if (packet.config !== undefined && packet.config.version > context.state.config.version) {
@@ -172,6 +174,7 @@ function receiveSyncMode(context: ZabContext, learner: LearnerState, packet: Ext
     state.db = machine.clone(packet.db);
     state.lastProcessedZxid = packet.zxid;
     state.committedLog = [];
+    state.committedLogStart = 0;
   } else {
     truncateLog(context, packet.zxid);
     state.lastProcessedZxid = packet.zxid;

@@ -62,7 +62,7 @@ export type QuorumPacket<Db = unknown, Request = unknown, Txn = unknown> =
    * proposed epoch equals its acceptedEpoch (no real epoch ack). */
   | { type: 'ACKEPOCH'; connection: number; zxid: number; currentEpoch: number }
   | { type: 'COMMITANDACTIVATE'; connection: number; zxid: number; designatedLeader: number }
-  | { type: 'INFORMANDACTIVATE'; connection: number; zxid: number; txn: Txn; designatedLeader: number };
+  | { type: 'INFORMANDACTIVATE'; connection: number; zxid: number; txn: Txn; origin: RequestOrigin | null; designatedLeader: number };
 
 export type QuorumPacketType = QuorumPacket['type'];
 

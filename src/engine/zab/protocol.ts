@@ -35,6 +35,7 @@ function volatilePart<Db, Txn>(id: EndpointId, db: Db): Omit<ZabServerState<Db, 
     lastProcessedZxid: 0,
     lastCommittedZxid: 0,
     committedLog: [],
+    committedLogStart: 0,
     unsynced: [],
     txnsSinceSnapshot: 0,
     snapshotThreshold: 0,
@@ -60,6 +61,9 @@ export function createZabProtocol<Db, Request, Txn, Result>(
   const resolved = resolveZabOptions(options);
   const anyMachine = machine as unknown as AnyMachine;
   const describeTxn = anyMachine.describeTxn?.bind(anyMachine);
+  // One context reused for every step (steps never nest; if one ever did, it gets its own):
+  // no per-packet context object, and its layer context is made once.
+  let spare: ZabContext | null = null;
   return {
     name: 'zab',
     create(id: EndpointId, peers: readonly EndpointId[], protocolOptions: ProtocolOptions): ZabServerState<Db, Txn> {
@@ -79,14 +83,19 @@ export function createZabProtocol<Db, Request, Txn, Result>(
       return { id, config, disk, ...volatilePart<Db, Txn>(id, machine.initial()) };
     },
     step(state, input, effects) {
-      const context: ZabContext = {
-        state: state as unknown as ZabServerState,
-        machine: anyMachine,
-        options: resolved,
-        effects: effects as unknown as Effects<ZabPayload>,
-        layer,
-      };
-      stepZab(context, input as unknown as NodeInput<ZabPayload>);
+      let context = spare;
+      spare = null;
+      if (context === null) {
+        context = { state: state as unknown as ZabServerState, machine: anyMachine, options: resolved, effects: effects as unknown as Effects<ZabPayload>, layer };
+      } else {
+        context.state = state as unknown as ZabServerState;
+        context.effects = effects as unknown as Effects<ZabPayload>;
+      }
+      try {
+        stepZab(context, input as unknown as NodeInput<ZabPayload>);
+      } finally {
+        spare = context;
+      }
     },
     crash(state) {
       // Only the data directory survives; the violations record is kept for the checkers.
@@ -101,6 +110,9 @@ export function createZabProtocol<Db, Request, Txn, Result>(
     status(state) {
       const zab = state as unknown as ZabServerState;
       return { role: zab.running ? zab.role : 'DOWN', epoch: zab.disk.currentEpoch, serving: isServingState(zab, resolved.bugs), appliedZxid: zab.lastProcessedZxid };
+    },
+    appliedZxid(state) {
+      return (state as unknown as ZabServerState).lastProcessedZxid;
     },
     summarize(state) {
       return summarizeServer(state as unknown as ZabServerState, describeTxn);

@@ -14,7 +14,7 @@ import { checkSession, createSessionTracker, expireSessions, negotiateTimeoutMs,
 import { ephemeralsOf, type DataTree } from '../server/tree';
 import { applyTxn } from '../server/apply';
 import type { Txn, WriteOp, WriteRequest } from '../server/txn';
-import { addPersistentWatch, addStandardWatch, removeSessionWatches, removeWatches, restoreWatches, triggerWatches, type WatchNotification } from '../server/watches';
+import { addPersistentWatch, addStandardWatch, hasWatches, removeSessionWatches, removeWatches, restoreWatches, triggerWatches, type WatchNotification } from '../server/watches';
 import type { EndpointId } from '../sim/network';
 import type { LogEntry } from '../zab/state';
 import { createLocal, type Connection, type PendingConnect, type ZkLocal } from './local';
@@ -40,7 +40,8 @@ function send(context: LayerContext, client: EndpointId, packet: ServerToClient)
 }
 
 function findConnection(context: LayerContext, client: EndpointId): Connection | undefined {
-  return local(context).connections.find((entry) => entry.client === client);
+  for (const entry of local(context).connections) if (entry.client === client) return entry;
+  return undefined;
 }
 
 function dropConnection(context: LayerContext, client: EndpointId, close: boolean): void {
@@ -60,8 +61,10 @@ function touch(context: LayerContext, connection: Connection): void {
     touchSession(memory.tracker, connection.sessionId, context.effects.nowMs);
     return;
   }
-  const timeoutMs = tree(context).sessions[String(connection.sessionId)]?.timeoutMs ?? 0;
-  if (!memory.touched.some(([id]) => id === connection.sessionId)) memory.touched.push([connection.sessionId, timeoutMs]);
+  const sessionId = connection.sessionId;
+  for (const touched of memory.touched) if (touched[0] === sessionId) return;
+  const timeoutMs = tree(context).sessions[String(sessionId)]?.timeoutMs ?? 0;
+  memory.touched.push([sessionId, timeoutMs]);
 }
 
 function onConnect(context: LayerContext, from: EndpointId, packet: Extract<ClientToServer, { type: 'ConnectRequest' }>): void {
@@ -241,9 +244,12 @@ function afterApply(context: LayerContext, entry: LogEntry, result: unknown): vo
   const memory = local(context);
   const txn = entry.txn as Txn;
   const outcome = result as ApplyOutcome;
-  const authIdsBySession: { [session: string]: Connection['authIds'] } = {};
-  for (const connection of memory.connections) authIdsBySession[String(connection.sessionId)] = connection.authIds;
-  sendNotifications(context, triggerWatches(memory.watches, outcome.triggers, authIdsBySession));
+  // Most applies meet no watch at all: skip the auth table and the trigger walk then.
+  if (outcome.triggers.length > 0 && hasWatches(memory.watches)) {
+    const authIdsBySession: { [session: string]: Connection['authIds'] } = {};
+    for (const connection of memory.connections) authIdsBySession[String(connection.sessionId)] = connection.authIds;
+    sendNotifications(context, triggerWatches(memory.watches, outcome.triggers, authIdsBySession));
+  }
   if (txn.op.type === 'createSession') sessionCreated(context, txn, entry.origin);
   if (txn.op.type === 'closeSession') sessionClosed(context, txn, entry.origin, outcome);
   else answerWrite(context, entry.origin, entry.zxid, outcome);
