@@ -77,6 +77,7 @@ function render(record: TraceRecord, options: RunOptions, counts: { ops: number;
     case 'drop':
       return options.messages ? { t: record.t, message: record.type, id: record.id, from: record.from, to: record.to, label: record.label, ...(record.type === 'drop' ? { reason: record.reason } : {}) } : null;
     case 'note':
+    case 'op-call':
       return null;
     case 'actor':
       return { t: record.t, actor: record.actor, event: record.event, ...record.fields };

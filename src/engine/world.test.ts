@@ -60,6 +60,23 @@ describe('time travel', () => {
     expect(world.headTimeMs()).toBe(20_000);
   });
 
+  it('a seek beyond the head reports the landmarks it passes (not each message); seeking within the head is silent', () => {
+    const landmarks = (records: { type: string }[]) => records.filter((record) => record.type === 'role' || record.type === 'fault').map((record) => JSON.stringify(record));
+    const played = createWorld(swarm(13));
+    played.runUntil(20_000);
+    const jumped = createWorld(swarm(13));
+    jumped.seek(20_000);
+    const ahead = jumped.drain();
+    expect(landmarks(ahead).length).toBeGreaterThan(0);
+    expect(landmarks(ahead)).toEqual(landmarks(played.drain()));
+    // The only message records are those of the start-up, emitted before the seek.
+    const messages = (records: { type: string }[]) => records.filter((record) => record.type === 'send' || record.type === 'deliver' || record.type === 'drop').length;
+    expect(messages(ahead)).toBe(messages(createWorld(swarm(13)).drain()));
+    jumped.seek(5_000);
+    jumped.seek(20_000);
+    expect(jumped.drain()).toEqual([]);
+  });
+
   it('an action in the past forks the run; replaying its input log reproduces the fork', () => {
     const world = createWorld(swarm(12));
     world.runUntil(10_000);

@@ -9,7 +9,7 @@ import { clonePlain, markImmutable } from './sim/clone';
 import { fingerprint as hashState } from './sim/fingerprint';
 import { createNetwork } from './sim/network';
 import { createRng } from './sim/rng';
-import { createScheduler, peek, pop } from './sim/scheduler';
+import { createScheduler, peek, pop, queuedInOrder } from './sim/scheduler';
 import type { TraceRecord } from './sim/trace';
 import { processEvent } from './world/events';
 import { applyFault } from './world/faults';
@@ -17,8 +17,9 @@ import { dispatchToServer, type Runtime } from './world/runtime';
 import { checkServing, scheduleScript, scriptFinished } from './world/script';
 import { checkSettled, createClientSlots, dispatchToClient, startClientOp } from './world/clients';
 import type { ServerSlot, WorldState } from './world/state';
-import { buildView, type WorldView } from './world/view';
+import { buildView, serverTreeView, type ServerTreeView, type WorldView } from './world/view';
 import { actorOfClientMap, actorsDone, createActorSlots, startActors } from './world/actors';
+import { createHistoryLog, forkHistory, type HistoryLogView } from './world/history-log';
 
 /** A user action: a fault, or a client operation typed in the console. */
 export type InputAction = ({ kind: 'fault' } & FaultAction) | ({ kind: 'op' } & ClientOp);
@@ -105,6 +106,8 @@ export interface World {
   /** Trace records produced since the last drain. */
   drain(): TraceRecord[];
   view(): WorldView;
+  /** One server's own tree and last zxid (null for an unknown id). */
+  serverTree(id: number): ServerTreeView | null;
   /** Every scenario step has completed. */
   scriptDone(): boolean;
   /** Every recipe actor has nothing left to do on its own (true without actors). */
@@ -113,6 +116,9 @@ export interface World {
   eventsProcessed(): number;
   /** How many invariant checks ran in this run so far, and what broke (and when). */
   invariants(): InvariantReport;
+  /** The client history (op calls, completions, watch events) up to where the run stands:
+   * records[0, length). A run restored from a snapshot has it from the restore point on. */
+  history(): HistoryLogView;
 }
 
 /** ZooKeeper (Zab + data tree + client side), with the scenario's bug-lab variants if any. */
@@ -149,7 +155,7 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
     clients: createClientSlots(scenario),
     actors: createActorSlots(scenario.actors),
     actorOfClient: actorOfClientMap(scenario.actors),
-    script: { status: scenario.steps.map(() => 'pending'), waitingServing: [], settling: [], currentOpIndex: -1, watchEventsInFlight: 0 },
+    script: { status: scenario.steps.map(() => 'pending'), waitingServing: [], settling: [], currentOpIndex: -1, watchEventsInFlight: 0, timed: null, timedNext: 0 },
     nextTimerGeneration: 1,
     inputCursor: 0,
     eventsProcessed: 0,
@@ -161,7 +167,7 @@ function initialState(scenario: Scenario, protocol: ServerProtocol<unknown, unkn
 /** Starts a run of `scenario` that will replay `inputs` as their times come. */
 export function createWorld(scenario: Scenario, inputs: InputEntry[] = [], options: WorldOptions = {}): World {
   const protocol = options.protocol ?? defaultProtocol(scenario);
-  const runtime: Runtime = { state: initialState(scenario, protocol), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false, startOp: startClientOp };
+  const runtime: Runtime = { state: initialState(scenario, protocol), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false, startOp: startClientOp, history: createHistoryLog() };
   for (const slot of runtime.state.servers) dispatchToServer(runtime, slot, { type: 'start' });
   for (const slot of runtime.state.clients) {
     if (scenario.clients[slot.label]!.connectAtStart) dispatchToClient(runtime, slot, { type: 'start' });
@@ -174,14 +180,23 @@ export function createWorld(scenario: Scenario, inputs: InputEntry[] = [], optio
 /** Continues a run from a snapshot (made by snapshot(), possibly in another process). */
 export function restoreWorld(snapshot: WorldSnapshot, options: WorldOptions = {}): World {
   const protocol = options.protocol ?? defaultProtocol(snapshot.state.scenario);
-  const runtime: Runtime = { state: clonePlain(snapshot.state), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false, startOp: startClientOp };
+  const runtime: Runtime = { state: clonePlain(snapshot.state), protocol, sink: [], traceMessages: options.traceMessages ?? true, rolesChanged: false, startOp: startClientOp, history: createHistoryLog() };
   return wrap(runtime, clonePlain(snapshot.inputs), options);
 }
 
 function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): World {
   const snapshotEveryMs = options.snapshotEveryMs ?? 2000;
-  let snapshots: { timeMs: number; state: WorldState }[] = [{ timeMs: runtime.state.timeMs, state: clonePlain(runtime.state) }];
+  const history = runtime.history ?? (runtime.history = createHistoryLog());
+  // Each snapshot remembers where the history log stood, so a seek puts the log's cursor there.
+  let snapshots: { timeMs: number; state: WorldState; historyLength: number }[] = [{ timeMs: runtime.state.timeMs, state: clonePlain(runtime.state), historyLength: history.cursor }];
   let headTimeMs = runtime.state.timeMs;
+  /** How far along its timeline the run has been while reporting (events + actions applied):
+   * a seek replays silently up to here and reports what lies beyond. */
+  let reportedProgress = 0;
+  const progress = (): number => runtime.state.eventsProcessed + runtime.state.inputCursor;
+  const noteReported = (): void => {
+    if (runtime.sink !== null) reportedProgress = Math.max(reportedProgress, progress());
+  };
 
   const applyInput = (entry: InputEntry): void => {
     const state = runtime.state;
@@ -211,7 +226,9 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
 
   const appliedZxidOf = (server: number): number | null => {
     const slot = runtime.state.servers[server - 1];
-    return slot && slot.alive ? runtime.protocol.status(slot.state).appliedZxid : null;
+    if (!slot || !slot.alive) return null;
+    const protocol = runtime.protocol;
+    return protocol.appliedZxid !== undefined ? protocol.appliedZxid(slot.state) : protocol.status(slot.state).appliedZxid;
   };
 
   const afterEvent = (): void => {
@@ -224,7 +241,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
   };
 
   const takeSnapshot = (): void => {
-    snapshots.push({ timeMs: runtime.state.timeMs, state: clonePlain(runtime.state) });
+    snapshots.push({ timeMs: runtime.state.timeMs, state: clonePlain(runtime.state), historyLength: history.cursor });
     if (snapshots.length > SNAPSHOTS_MAX) snapshots = snapshots.filter((_, index) => index === 0 || index % 2 === 1);
   };
 
@@ -269,6 +286,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
     }
     if (timeMs > runtime.state.timeMs) runtime.state.timeMs = timeMs;
     headTimeMs = Math.max(headTimeMs, runtime.state.timeMs);
+    noteReported();
   };
 
   const world: World = {
@@ -280,6 +298,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
     stepEvent: () => {
       const ran = runOne(Infinity);
       headTimeMs = Math.max(headTimeMs, runtime.state.timeMs);
+      noteReported();
       return ran;
     },
     nextEventTimeMs: () => {
@@ -294,6 +313,8 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
         inputs = inputs.slice(0, runtime.state.inputCursor);
         snapshots = snapshots.filter((snapshot) => snapshot.timeMs <= now);
         headTimeMs = now;
+        reportedProgress = progress();
+        forkHistory(history);
       }
       const entry = { atMs: now, action: clonePlain(action) };
       inputs.push(entry);
@@ -305,27 +326,45 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
       for (const snapshot of snapshots) if (snapshot.timeMs <= target) base = snapshot;
       // Back in time: restore the nearest snapshot. Forward: jump to a snapshot if one is
       // nearer the target than where we stand (the run has been there before).
-      if (target < runtime.state.timeMs || base.timeMs > runtime.state.timeMs) runtime.state = clonePlain(base.state);
+      if (target < runtime.state.timeMs || base.timeMs > runtime.state.timeMs) {
+        runtime.state = clonePlain(base.state);
+        history.cursor = base.historyLength;
+      }
+      // Up to the head the run has been reported before: replay it silently. Beyond the head it
+      // is new, so report its landmarks (roles, commits, faults, ops, watches) but not every
+      // message: a run opened at 8 s (a link, a walkthrough checkpoint) then has a timeline of
+      // what led there, as if it had been played.
       const sink = runtime.sink;
       runtime.sink = null;
       try {
-        runUntil(target);
+        while (progress() < reportedProgress && runOne(target));
       } finally {
         runtime.sink = sink ?? [];
       }
+      const traceMessages = runtime.traceMessages;
+      runtime.traceMessages = false;
+      try {
+        runUntil(target);
+      } finally {
+        runtime.traceMessages = traceMessages;
+      }
     },
     snapshot: () => ({ state: clonePlain(runtime.state), inputs: clonePlain(inputs) }),
-    fingerprint: () => hashState(runtime.state),
+    // The queue is hashed as its events in run order, not as the heap's array layout: two
+    // states holding the same events are the same state, however the heap got there.
+    fingerprint: () => hashState({ ...runtime.state, queue: { events: queuedInOrder(runtime.state.queue), nextSeq: runtime.state.queue.nextSeq } }),
     drain: () => {
       const records = runtime.sink ?? [];
       runtime.sink = [];
       return records;
     },
     view: () => buildView(runtime),
+    serverTree: (id) => serverTreeView(runtime, id),
     scriptDone: () => scriptFinished(runtime),
     actorsDone: () => actorsDone(runtime.state),
     eventsProcessed: () => runtime.state.eventsProcessed,
     invariants: () => ({ checked: runtime.state.invariants.checked, violations: [...runtime.state.invariants.violations] }),
+    history: () => ({ records: history.records, length: history.cursor, generation: history.generation }),
   };
   return world;
 }

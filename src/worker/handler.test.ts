@@ -63,10 +63,15 @@ describe('worker handler', () => {
     handler.handle({ type: 'load', version: WORKER_PROTOCOL_VERSION, source: { kind: 'default' } });
     const first = only(handler.handle({ type: 'step', granularity: 'event' }));
     expect(first.records.length).toBeGreaterThan(0);
-    only(handler.handle({ type: 'seek', timeMs: 10_000 }));
+    // A jump into a stretch never run reports its landmarks (the timeline needs the election)
+    // but not its messages; a jump back reports nothing.
+    const ahead = only(handler.handle({ type: 'seek', timeMs: 10_000 }));
+    expect(ahead.records.some((record) => record.type === 'role' && record.role === 'LEADING')).toBe(true);
+    expect(ahead.records.some((record) => record.type === 'send' || record.type === 'deliver')).toBe(false);
     const back = only(handler.handle({ type: 'seek', timeMs: 2_000 }));
     expect(back.view.timeMs).toBe(2_000);
     expect(back.headTimeMs).toBe(10_000);
+    expect(back.records).toEqual([]);
   });
 
   it('reports an engine failure as an error reply carrying the run to reload', () => {

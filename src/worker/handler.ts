@@ -7,14 +7,23 @@ import { parseRunJson, toInputEntries, type RunInput } from '../engine/scenario/
 import type { TraceRecord } from '../engine/sim/trace';
 import { createWorld, type World } from '../engine/world';
 import { allCheckers } from '../engine/check/world-checkers';
+import { createLiveCorrectness, type CorrectnessReport, type LiveCorrectness } from '../engine/check/live-correctness';
 import { advance, clampSpeed, type PlaybackState } from './playback';
 import { WORKER_PROTOCOL_VERSION, type Batch, type LoadOutcome, type RunSource, type WorkerCommand, type WorkerReply } from './protocol';
 
 /** Records kept per batch; a long jump (seek, fast play) reports how many were left out. */
 const RECORDS_PER_BATCH_MAX = 5000;
+/** Ops drawn in the history view (the newest); the verdict covers them all. */
+const HISTORY_PICTURE_OPS_MAX = 400;
+/** While playing, the history is re-judged at most this often (real ms): a long run's history
+ * is rebuilt from its records each time. Seeks, steps and actions re-judge at once. */
+const CORRECTNESS_EVERY_REAL_MS = 200;
 /** Events one "interesting" step may run before it gives up. */
 const INTERESTING_STEP_EVENTS_MAX = 200_000;
 
+/** Kept even past RECORDS_PER_BATCH_MAX: few, and the timeline's leader bands and fault marks
+ * are wrong without them. */
+const LANDMARKS: ReadonlySet<TraceRecord['type']> = new Set(['role', 'fault']);
 const INTERESTING: ReadonlySet<TraceRecord['type']> = new Set(['role', 'commit', 'fault', 'op', 'watch', 'client']);
 
 export interface WorkerHandler {
@@ -30,6 +39,14 @@ interface Session {
   loaded?: LoadOutcome;
   /** The share fragment, recomputed only when the input log changes. */
   share: { inputsLength: number; lastAtMs: number; fragment: string } | null;
+  /** The run's client history, checked as it grows (and again after a seek or fork). */
+  correctness: LiveCorrectness;
+  /** The history revision last sent to the UI. */
+  pictureRevision: number;
+  /** The last verdict, and when (real ms) it was made. */
+  lastCorrectness: { report: CorrectnessReport; atRealMs: number } | null;
+  /** A seek or an action happened: judge the history in the next batch even while playing. */
+  judgeNow?: boolean;
 }
 
 export interface HandlerOptions {
@@ -42,12 +59,20 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
   const openWorld = options.openWorld ?? ((run: RunInput) => createWorld(run.scenario, run.inputs, { checkers: allCheckers(run.scenario.bugs as never) }));
   const playback: PlaybackState = { playing: false, speed: 1, lastRealMs: null, carryMs: 0 };
   let session: Session | null = null;
+  /** The server whose own tree goes with every batch (the per-server tree selector), or null. */
+  let treeServer: number | null = null;
+  /** Where the current play stops by itself (a walkthrough checkpoint), or null. */
+  let stopAtMs: number | null = null;
+
+  const keep = (target: Session, record: TraceRecord): void => {
+    // Op calls reach the UI as the history picture, not as events.
+    if (record.type === 'op-call') return;
+    if (target.pending.length < RECORDS_PER_BATCH_MAX || LANDMARKS.has(record.type)) target.pending.push(record);
+    else target.truncated++;
+  };
 
   const collect = (target: Session): void => {
-    for (const record of target.world.drain()) {
-      if (target.pending.length < RECORDS_PER_BATCH_MAX) target.pending.push(record);
-      else target.truncated++;
-    }
+    for (const record of target.world.drain()) keep(target, record);
   };
 
   const batch = (target: Session): Batch => {
@@ -57,8 +82,23 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
       headTimeMs: target.world.headTimeMs(), records: target.pending, truncated: target.truncated,
       view: target.world.view(), invariants: target.world.invariants(), shareFragment: shareFragment(target),
     };
+    const nowReal = realNowMs();
+    const last = target.lastCorrectness;
+    if (last === null || !playback.playing || target.judgeNow === true || nowReal - last.atRealMs >= CORRECTNESS_EVERY_REAL_MS) {
+      delete target.judgeNow;
+      target.lastCorrectness = { report: target.correctness.update(target.world.history()), atRealMs: nowReal };
+    }
+    reply.correctness = target.lastCorrectness!.report;
+    if (reply.correctness.revision !== target.pictureRevision) {
+      reply.history = target.correctness.picture(HISTORY_PICTURE_OPS_MAX);
+      target.pictureRevision = reply.correctness.revision;
+    }
     if (target.seekDone !== undefined) reply.seekDone = target.seekDone;
     if (target.loaded !== undefined) reply.loaded = target.loaded;
+    if (treeServer !== null) {
+      const tree = target.world.serverTree(treeServer);
+      if (tree) reply.serverTree = tree;
+    }
     target.pending = [];
     target.truncated = 0;
     delete target.seekDone;
@@ -80,7 +120,7 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
       startMs = undefined;
     }
     const world = openWorld(run);
-    const next: Session = { world, run, pending: [], truncated: 0, loaded: outcome, share: null };
+    const next: Session = { world, run, pending: [], truncated: 0, loaded: outcome, share: null, correctness: createLiveCorrectness(), pictureRevision: -1, lastCorrectness: null };
     if (startMs !== undefined) world.seek(startMs);
     return next;
   };
@@ -89,7 +129,7 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
     for (let count = 0; count < INTERESTING_STEP_EVENTS_MAX; count++) {
       if (!target.world.stepEvent()) return;
       const records = target.world.drain();
-      for (const record of records) target.pending.length < RECORDS_PER_BATCH_MAX ? target.pending.push(record) : target.truncated++;
+      for (const record of records) keep(target, record);
       if (records.some((record) => INTERESTING.has(record.type))) return;
     }
   };
@@ -99,6 +139,7 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
       if (command.version !== WORKER_PROTOCOL_VERSION) return [protocolError(`worker protocol ${command.version} is not ${WORKER_PROTOCOL_VERSION}`)];
       playback.playing = false;
       playback.lastRealMs = null;
+      stopAtMs = null;
       session = load(command.source, command.atMs);
       return [batch(session)];
     }
@@ -109,9 +150,11 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
         playback.playing = true;
         playback.speed = clampSpeed(command.speed);
         playback.lastRealMs = realNowMs();
+        stopAtMs = command.untilMs ?? null;
         return [batch(current)];
       case 'pause':
         playback.playing = false;
+        stopAtMs = null;
         playback.lastRealMs = null;
         return [batch(current)];
       case 'set-speed':
@@ -119,23 +162,40 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
         return [batch(current)];
       case 'step':
         playback.playing = false;
+        stopAtMs = null;
         playback.lastRealMs = null;
         if (command.granularity === 'event') current.world.stepEvent();
         else stepInteresting(current);
         return [batch(current)];
       case 'seek':
         playback.lastRealMs = playback.playing ? realNowMs() : null;
-        current.world.seek(command.timeMs);
+        // What was pending belongs to before the jump; what the seek reports (the landmarks of
+        // a stretch never run before: roles, commits, faults) is news for the timeline.
         current.world.drain();
         current.pending = [];
+        current.world.seek(command.timeMs);
+        collect(current);
+        current.judgeNow = true;
         if (command.requestId !== undefined) current.seekDone = command.requestId;
         return [batch(current)];
       case 'act':
         current.world.act(command.action);
+        current.judgeNow = true;
+        return [batch(current)];
+      case 'tree':
+        treeServer = command.server;
         return [batch(current)];
       case 'frame': {
         const advanceMs = advance(playback, realNowMs());
-        if (advanceMs > 0) current.world.runUntil(current.world.timeMs() + advanceMs);
+        let targetMs = current.world.timeMs() + advanceMs;
+        if (stopAtMs !== null && targetMs >= stopAtMs) {
+          // Arrived: stand exactly at the stop, paused (not a frame's worth past it).
+          targetMs = Math.max(stopAtMs, current.world.timeMs());
+          playback.playing = false;
+          playback.lastRealMs = null;
+          stopAtMs = null;
+        }
+        if (targetMs > current.world.timeMs()) current.world.runUntil(targetMs);
         return [batch(current)];
       }
     }

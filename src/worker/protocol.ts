@@ -3,8 +3,9 @@
 // most one per animation frame because the UI asks for each one ("frame").
 import type { InputAction } from '../engine/world';
 import type { TraceRecord } from '../engine/sim/trace';
-import type { WorldView } from '../engine/world/view';
+import type { ServerTreeView, WorldView } from '../engine/world/view';
 import type { InvariantReport } from '../engine/world';
+import type { CorrectnessReport, HistoryPicture } from '../engine/check/live-correctness';
 
 export const WORKER_PROTOCOL_VERSION = 1;
 
@@ -18,12 +19,15 @@ export type StepGranularity = 'event' | 'interesting';
 
 export type WorkerCommand =
   | { type: 'load'; version: number; source: RunSource; atMs?: number }
-  | { type: 'play'; speed: number }
+  /** Play; with untilMs, playback stops exactly there (a walkthrough's checkpoint). */
+  | { type: 'play'; speed: number; untilMs?: number }
   | { type: 'pause' }
   | { type: 'set-speed'; speed: number }
   | { type: 'step'; granularity: StepGranularity }
   | { type: 'seek'; timeMs: number; requestId?: number }
   | { type: 'act'; action: InputAction }
+  /** Send this server's own tree with every batch (null: stop; the view keeps the leader's). */
+  | { type: 'tree'; server: number | null }
   /** The UI is ready to draw: advance the playback clock and send one batch. */
   | { type: 'frame' };
 
@@ -52,6 +56,13 @@ export interface Batch {
   seekDone?: number;
   /** Set on the first batch after a load. */
   loaded?: LoadOutcome;
+  /** The client history judged so far (up to where the run stands): linearizability and the
+   * history-based invariants. */
+  correctness?: CorrectnessReport;
+  /** The history to draw; sent only when it changed since the previous batch. */
+  history?: HistoryPicture;
+  /** The tree of the server the UI asked for with 'tree' (absent unless asked). */
+  serverTree?: ServerTreeView;
 }
 
 export type WorkerReply =

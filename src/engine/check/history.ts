@@ -4,6 +4,7 @@
 // record (OpCallRecord) the world can emit when a client issues an op; the builder pairs them.
 import { dataOf } from '../client/requests';
 import type { OpOutcome } from '../sim/trace';
+import type { ZnodeState } from './znode-model';
 
 /**
  * What an op does to its znode. A conditional setData/delete is the same kind with
@@ -42,7 +43,8 @@ export interface HistoryOp {
   output: OpOutput | null;
 }
 
-/** The call side of an op: the record the world can emit when a client issues an op. */
+/** The call side of an op: the record the world emits when a client is handed an op
+ * ({type:'op-call'} in sim/trace.ts; `seq` is unique in a run, absent in hand-made records). */
 export interface OpCallRecord {
   type: 'op-call';
   t: number;
@@ -50,6 +52,7 @@ export interface OpCallRecord {
   opIndex: number;
   /** The op as given (ClientOp of the scenario). */
   op: Record<string, unknown> & { op: string };
+  seq?: number;
 }
 
 /** The return side: the world's existing {type:'op'} trace record. */
@@ -86,26 +89,43 @@ const NO_EFFECT_NO_FACT: ReadonlySet<string> = new Set([
 /** Errors the znode model understands; any other error (CONNECTIONLOSS, SESSIONEXPIRED, timeouts...) = unknown outcome. */
 const MODEL_ERRORS: ReadonlySet<string> = new Set(['OK', 'NONODE', 'NODEEXISTS', 'BADVERSION', 'NOTEMPTY']);
 
-/** Pairs call records with the {type:'op'} records that completed them, by (client, opIndex). */
+/**
+ * Pairs call records with the {type:'op'} records that completed them, by (client, opIndex).
+ * Console actions and recipe actors share one opIndex per client (-1, the actor index): among
+ * those, a completion goes to the oldest pending call of that client with the same op (replies
+ * come back in the order the client sent its requests). The completion of an implicit connect
+ * (a session opened for an op) carries the op's index but is not that op's answer.
+ */
 export function pairCallsWithReturns(records: readonly { type?: string }[]): CallReturnPair[] {
-  const pending = new Map<string, CallReturnPair>();
+  const pending = new Map<string, CallReturnPair[]>();
   const pairs: CallReturnPair[] = [];
   for (const record of records) {
     if (record.type === 'op-call') {
       const call = record as OpCallRecord;
       const pair: CallReturnPair = { call, return: null };
-      pending.set(`${call.client}#${call.opIndex}`, pair);
+      const key = `${call.client}#${call.opIndex}`;
+      const queue = pending.get(key);
+      if (queue === undefined) pending.set(key, [pair]);
+      else queue.push(pair);
       pairs.push(pair);
     } else if (record.type === 'op') {
       const completion = record as OpReturnRecord;
+      if (completion.outcome.implicit === true) continue;
       const key = `${completion.client}#${completion.outcome.opIndex}`;
-      const pair = pending.get(key);
-      if (pair === undefined) continue;
-      pair.return = completion;
-      pending.delete(key);
+      const queue = pending.get(key);
+      if (queue === undefined) continue;
+      const at = queue.length === 1 ? 0 : queue.findIndex((pair) => sameOp(pair.call.op, completion.outcome.op));
+      if (at < 0) continue;
+      queue[at]!.return = completion;
+      queue.splice(at, 1);
+      if (queue.length === 0) pending.delete(key);
     }
   }
   return pairs;
+}
+
+function sameOp(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -136,7 +156,7 @@ export function buildHistory(pairs: readonly CallReturnPair[]): BuiltHistory {
       }
       continue;
     }
-    const op = historyOpOf(pair, ids.next(pair.call.opIndex), sync ?? null, skippedReasons, uncertainPrefixes);
+    const op = historyOpOf(pair, ids.next(pair.call.opIndex, pair.call.seq), sync ?? null, skippedReasons, uncertainPrefixes);
     if (op !== null) ops.push(op);
   }
   return finishHistory(ops, skippedReasons, uncertainPrefixes);
@@ -147,11 +167,16 @@ class IdAllocator {
   private readonly used = new Set<number>();
   private free: number;
 
+  /** Records from a world carry `seq` (unique, stable as the run grows): it is the id then. */
+  private readonly bySeq: boolean;
+
   constructor(pairs: readonly CallReturnPair[]) {
+    this.bySeq = pairs.length > 0 && pairs.every((pair) => typeof pair.call.seq === 'number');
     this.free = pairs.reduce((max, pair) => Math.max(max, pair.call.opIndex + 1), 0);
   }
 
-  next(opIndex: number): number {
+  next(opIndex: number, seq?: number): number {
+    if (this.bySeq) return seq!;
     const id = Number.isInteger(opIndex) && opIndex >= 0 && !this.used.has(opIndex) ? opIndex : this.free++;
     this.used.add(id);
     return id;
@@ -189,7 +214,14 @@ function createOpOf(base: Pick<HistoryOp, 'id' | 'client' | 'callMs' | 'returnMs
   const mode = call.mode ?? 'PERSISTENT';
   const sequential = mode === 'PERSISTENT_SEQUENTIAL' || mode === 2;
   if (!sequential && mode !== 'PERSISTENT' && mode !== 0) {
-    skipped.set(call.path, `created with mode ${String(mode)}: the server may delete it with no client op`);
+    const reason = `created with mode ${String(mode)}: the server may delete it with no client op`;
+    skipped.set(call.path, reason);
+    // A sequential one lands under another name (the recipes' locks and latches): every name
+    // with this prefix is such a node.
+    if (String(mode).includes('SEQUENTIAL') || mode === 3) {
+      uncertainPrefixes.push(call.path);
+      if (err === 'OK' && typeof result?.path === 'string') skipped.set(result.path, reason);
+    }
     return null;
   }
   let path = call.path;
@@ -222,10 +254,21 @@ function readOutput(name: string, err: string, result: Record<string, unknown> |
   return { err: 'OK', data: (result?.data ?? null) as string | null, ...statVersion(result) };
 }
 
+/** Nodes every ensemble starts with (the root; /zookeeper is the server's own, see below). */
+export const ENSEMBLE_INITIAL_STATES: Readonly<Record<string, ZnodeState>> = { '/': { exists: true, data: '', version: 0 } };
+
+/** The server writes under /zookeeper itself (reconfig, quotas): no client history is complete there. */
+const SERVER_OWNED = /^\/zookeeper(\/|$)/;
+
 function finishHistory(ops: HistoryOp[], skippedReasons: Map<string, string>, uncertainPrefixes: readonly string[]): BuiltHistory {
   const created = new Set(ops.filter((op) => op.kind === 'create').map((op) => op.path));
   for (const op of ops) {
-    if (skippedReasons.has(op.path) || created.has(op.path)) continue;
+    if (skippedReasons.has(op.path)) continue;
+    if (SERVER_OWNED.test(op.path)) {
+      skippedReasons.set(op.path, 'written by the server itself (reconfig, quotas)');
+      continue;
+    }
+    if (created.has(op.path)) continue;
     if (uncertainPrefixes.some((prefix) => op.path.startsWith(prefix))) skippedReasons.set(op.path, 'may be the name of a sequential create whose outcome is unknown');
   }
   const skipped = [...skippedReasons].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -304,6 +304,16 @@ export function searchPath(path: string, ops: readonly HistoryOp[], mode: CheckM
   return { ok: false, check: mode, path, windowMs: { fromMs, toMs }, ops: ids, steps: search.steps };
 }
 
+/**
+ * One linearization of a path's writes and sync-then-reads (op ids in order; ops that never
+ * returned appear only if the order needed them), or null when there is none (or the search
+ * ran out of steps). For drawing linearization points; the verdict comes from checkPath.
+ */
+export function linearizationOf(ops: readonly HistoryOp[], initial: ZnodeState = ABSENT_ZNODE, stepsMax = STEPS_MAX_PER_PATH_DEFAULT): number[] | null {
+  const search = new PathSearch(prepare(ops, 'linearizable'), initial);
+  return search.run(stepsMax) === 'ok' ? search.order() : null;
+}
+
 /** A node of the depth-first search: the state-changing ops to try, and how to undo getting here. */
 interface Frame {
   candidates: number[];
@@ -348,6 +358,11 @@ class PathSearch {
     this.clientDone = new Int32Array(prepared.chains.length);
     this.state = this.table.intern(initial);
     this.completedLeft = prepared.completedCount;
+  }
+
+  /** The ops placed so far, as ids, in the order they were placed (after 'ok': a linearization). */
+  order(): number[] {
+    return this.trail.map((index) => this.prepared.ops[index]!.id);
   }
 
   /** Depth-first search; 'ok' as soon as every completed op is placed. */

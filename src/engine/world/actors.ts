@@ -9,7 +9,7 @@ import { schedule } from '../sim/scheduler';
 import type { TraceRecord } from '../sim/trace';
 import { emit, type Runtime } from './runtime';
 import type { ActorSlot, ClientSlot, WorldState } from './state';
-import { clientSlot, dispatchToClient } from './clients';
+import { clientSlot, dispatchToClient, emitOpCall } from './clients';
 
 /** opIndex of ops an actor issues: its replies are routed back to it, and hidden from op lines. */
 export const ACTOR_OP_INDEX = -2;
@@ -149,7 +149,9 @@ function stepMkdir(runtime: Runtime, actor: ActorSlot, input: ActorInput): void 
 
 function issueOp(runtime: Runtime, actor: ActorSlot, op: ActorOp): void {
   const client = clientSlot(runtime.state, actor.client)!;
-  dispatchToClient(runtime, client, { type: 'op', tag: ACTOR_OP_TAG, opIndex: ACTOR_OP_INDEX, op: { ...op, client: actor.client } });
+  const clientOp = { ...op, client: actor.client };
+  emitOpCall(runtime, actor.client, ACTOR_OP_INDEX, clientOp);
+  dispatchToClient(runtime, client, { type: 'op', tag: ACTOR_OP_TAG, opIndex: ACTOR_OP_INDEX, op: clientOp });
 }
 
 function contextFor(runtime: Runtime, actor: ActorSlot, client: ClientSlot): ActorContext {

@@ -4,7 +4,7 @@
 import { stepClient, type ClientEffects, type ClientInput } from '../client/client';
 import { createClientState } from '../client/state';
 import { createClientWatchTable } from '../client/watches';
-import { serverCountOf, type Scenario, type Step } from '../scenario/types';
+import { serverCountOf, type ClientOp, type Scenario, type Step } from '../scenario/types';
 import { CLIENT_ID_BASE, type EndpointId } from '../sim/network';
 import { createRng } from '../sim/rng';
 import type { TraceRecord } from '../sim/trace';
@@ -55,14 +55,12 @@ class ClientEffectsImpl extends NodeEffects<ClientSlot> implements ClientEffects
   }
 }
 
-const effectsByRuntime = new WeakMap<Runtime, ClientEffectsImpl>();
-
 /** Hands one input to a client, then keeps the network's view of where it is attached. */
 export function dispatchToClient(runtime: Runtime, slot: ClientSlot, input: ClientInput): void {
-  let effects = effectsByRuntime.get(runtime);
-  if (!effects) {
+  let effects = runtime.clientEffects as ClientEffectsImpl | undefined;
+  if (effects === undefined) {
     effects = new ClientEffectsImpl(runtime);
-    effectsByRuntime.set(runtime, effects);
+    runtime.clientEffects = effects;
   }
   const previous = effects.slot;
   effects.slot = slot;
@@ -84,7 +82,13 @@ export function startClientOp(runtime: Runtime, tag: number, step: Extract<Step,
   const { kind: _kind, at: _at, ...op } = step;
   const opIndex = tag < 0 ? -1 : opIndexOf(runtime.state, tag);
   if (tag >= 0) runtime.state.script.currentOpIndex = opIndex;
+  emitOpCall(runtime, step.client, opIndex, op);
   dispatchToClient(runtime, slot, { type: 'op', tag, opIndex, op });
+}
+
+/** The call side of an op (history.ts pairs it with the {type:'op'} record that completes it). */
+export function emitOpCall(runtime: Runtime, client: string, opIndex: number, op: ClientOp | (Record<string, unknown> & { op: string })): void {
+  emit(runtime, { type: 'op-call', t: runtime.state.timeMs, client, opIndex, op: op as Record<string, unknown> & { op: string }, seq: -1 });
 }
 
 /** The index of step `tag` in the op list (form A lists start after the await-serving step). */
@@ -96,6 +100,15 @@ export function opIndexOf(state: WorldState, tag: number): number {
 export function checkSettled(runtime: Runtime, appliedZxidOf: (server: number) => number | null): void {
   const state = runtime.state;
   if (state.script.settling.length === 0 || state.script.watchEventsInFlight > 0) return;
+  // Runs after every event: look first, without building arrays, whether any op is done.
+  let anyDone = false;
+  for (const settling of state.script.settling) {
+    if (settling.zxid === null || serversCaughtUp(state, settling.zxid, appliedZxidOf)) {
+      anyDone = true;
+      break;
+    }
+  }
+  if (!anyDone) return;
   const still = state.script.settling.filter((settling) => settling.zxid !== null && !serversCaughtUp(state, settling.zxid, appliedZxidOf));
   const done = state.script.settling.filter((settling) => !still.includes(settling));
   state.script.settling = still;

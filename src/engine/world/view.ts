@@ -169,6 +169,23 @@ function clientViews(runtime: Runtime): ClientView[] {
   });
 }
 
+/** One server's own data tree, asked for by the UI's per-server tree selector (kept out of the
+ * default view so that view stays small). A down server keeps no tree in memory: null. */
+export interface ServerTreeView {
+  server: EndpointId;
+  alive: boolean;
+  lastZxid: number;
+  znodes: ZnodeView[] | null;
+}
+
+export function serverTreeView(runtime: Runtime, id: EndpointId): ServerTreeView | null {
+  const slot = runtime.state.servers[id - 1];
+  if (!slot || slot.id !== id) return null;
+  const summary = runtime.protocol.summarize(slot.state);
+  const znodes = slot.alive && runtime.protocol.znodes ? runtime.protocol.znodes(slot.state) : null;
+  return { server: id, alive: slot.alive, lastZxid: summary.lastZxid, znodes };
+}
+
 /** The tree of the serving leader (or, without one, of the most advanced live server). */
 function znodeViews(runtime: Runtime, servers: readonly ServerView[]): ZnodeView[] {
   const protocol = runtime.protocol;
