@@ -26,7 +26,10 @@ describe('npm run sim: bad input exits 2 with one clear line and no stdout', () 
   it('an unknown fault', () => rejects('{"version": 1, "steps": [{"fault": "explode", "server": 1}]}', /^sim: steps\[0\]\.fault: unknown fault/));
   it('an out-of-range server id', () => rejects('{"version": 1, "ensemble": {"servers": 3}, "steps": [{"fault": "crash", "server": 4}]}', /^sim: steps\[0\]\.server: server 4 is out of range \(1\.\.3\)/));
   it('a partition naming a server twice', () => rejects('{"version": 1, "steps": [{"fault": "partition", "groups": [[1, 2], [2, 3]]}]}', /server 2 is in two groups/));
-  it('a wrong version', () => rejects('{"version": 2, "steps": []}', /^sim: version: must be 1/));
+  it('a version from a newer ZooScope', () => rejects('{"version": 2, "steps": []}', /^sim: version: 2 was made by a newer ZooScope/));
+  it('a version that is not a whole number', () => rejects('{"version": "1", "steps": []}', /^sim: version: must be 1/));
+  it('JSON nested absurdly deep', () => rejects(`{"version": 1, "steps": [], "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, /^sim: input: nested more than 64 levels deep/));
+  it('a client label JavaScript reserves', () => rejects('{"version": 1, "steps": [{"client": "__proto__", "op": "create", "path": "/a"}]}', /^sim: steps\[0\]\.client: must not be __proto__/));
   it('a missing file', () => {
     const result = sim(['/nonexistent/file.json']);
     expect(result.status).toBe(2);

@@ -3,6 +3,9 @@
 import { buildFragment } from './model/fragment';
 import type { ZooState } from './store';
 
+/** Longest share URL offered as a link; a longer run is shared as a JSON file (issue #7). */
+export const SHARE_URL_CHARS_MAX = 8_000;
+
 /** The share fragment ("#s=1.…&t=…") for the current state, or null before anything loaded. */
 export function currentShareFragment(state: Pick<ZooState, 'shareFragment' | 'view' | 'language'>): string | null {
   if (!state.shareFragment || !state.view) return null;

@@ -4,13 +4,18 @@
 // the same validation as any other input.
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
+import { jsonDepthProblem } from './json-depth';
+import { migrateScenario } from './migrations';
 import { parseScenarioJson, ScenarioError } from './parse';
 import { scenarioToJson, type RecordedInput } from './serialize';
 import type { Scenario } from './types';
 
+/** The "1" of "#s=1.": the envelope (deflate + base64url of form B JSON with "inputs"). */
 export const SHARE_FORMAT_VERSION = 1;
 /** Longest payload accepted from a URL, in characters. */
 export const PAYLOAD_CHARS_MAX = 200_000;
+/** Latest "t=" accepted: a day of simulated time (seeking there must finish in reasonable time). */
+export const TIME_MS_MAX = 86_400_000;
 /** Largest inflated JSON accepted, in bytes (guards against decompression bombs). */
 export const INFLATED_BYTES_MAX = 4_000_000;
 
@@ -44,23 +49,34 @@ export function decodeShareFragment(urlOrFragment: string): SharedRun {
   const shared = params.get('s');
   if (shared === undefined) throw new ScenarioError('share URL: no "s=" scenario in the fragment');
   const dot = shared.indexOf('.');
-  const version = dot === -1 ? NaN : Number(shared.slice(0, dot));
-  if (version !== SHARE_FORMAT_VERSION) throw new ScenarioError(`share URL: unsupported format version "${shared.slice(0, Math.max(dot, 0)).slice(0, 10)}" (this app reads ${SHARE_FORMAT_VERSION})`);
+  const prefix = dot === -1 ? '' : shared.slice(0, dot);
+  const version = /^[0-9]{1,9}$/.test(prefix) ? Number(prefix) : NaN;
+  if (!(version >= 1)) throw new ScenarioError(`share URL: expected "s=${SHARE_FORMAT_VERSION}.<payload>", the format version is missing or not a number ("${prefix.slice(0, 10)}")`);
+  if (version > SHARE_FORMAT_VERSION) throw new ScenarioError(`share URL: format version ${version} was made by a newer ZooScope (this one reads up to ${SHARE_FORMAT_VERSION}); open it with a newer ZooScope`);
   const payload = shared.slice(dot + 1);
   if (payload.length > PAYLOAD_CHARS_MAX) throw new ScenarioError(`share URL: payload too long (${payload.length} characters, at most ${PAYLOAD_CHARS_MAX})`);
-  const json = parseJson(inflateBounded(payload));
+  // An older payload carries its own scenario "version": migrations.ts brings it up to date.
+  const json = migrateScenario(parseJson(inflateBounded(payload)));
   const scenario = parseScenarioJson(json);
   const run: SharedRun = { scenario, inputs: parseInputs((json as { inputs?: unknown }).inputs) };
   const time = params.get('t');
   if (time !== undefined) {
     const timeMs = Number(time);
-    if (!Number.isInteger(timeMs) || timeMs < 0) throw new ScenarioError(`share URL: t must be a non-negative integer of ms, got "${time.slice(0, 20)}"`);
+    if (!/^[0-9]{1,12}$/.test(time) || timeMs > TIME_MS_MAX) throw new ScenarioError(`share URL: t must be a whole number of ms from 0 to ${TIME_MS_MAX}, got "${time.slice(0, 20)}"`);
     run.timeMs = timeMs;
   }
   const lang = params.get('lang');
-  if (lang !== undefined) run.lang = decodeURIComponent(lang);
+  if (lang !== undefined) {
+    try {
+      run.lang = decodeURIComponent(lang);
+    } catch {
+      throw new ScenarioError(`share URL: lang is not a valid URL-encoded name ("${lang.slice(0, 20)}")`);
+    }
+  }
   return run;
 }
+
+const INFLATE_PIECE_BYTES = 1024;
 
 function inflateBounded(payload: string): string {
   let bytes: Uint8Array;
@@ -79,7 +95,12 @@ function inflateBounded(payload: string): string {
       chunks.push(chunk);
       if (final) finished = true;
     });
-    inflater.push(bytes, true);
+    // Fed in small pieces so that a decompression bomb is stopped after about one piece's worth
+    // of output past the limit (deflate expands at most ~1032×), not after inflating all of it.
+    if (bytes.length === 0) inflater.push(bytes, true);
+    for (let start = 0; start < bytes.length && !finished; start += INFLATE_PIECE_BYTES) {
+      inflater.push(bytes.subarray(start, start + INFLATE_PIECE_BYTES), start + INFLATE_PIECE_BYTES >= bytes.length);
+    }
   } catch (error) {
     if (error instanceof ScenarioError) throw error;
     throw new ScenarioError(`share URL: payload is corrupt or truncated (${(error as Error).message})`);
@@ -95,6 +116,8 @@ function inflateBounded(payload: string): string {
 }
 
 function parseJson(text: string): unknown {
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== null) throw new ScenarioError(`share URL: scenario JSON ${tooDeep}`);
   try {
     return JSON.parse(text);
   } catch {

@@ -2,6 +2,7 @@
 // check of that outcome on the final view (tests run every demo and assert it). Titles in
 // English and Simplified Chinese; protocol words stay untranslated.
 import type { WorldView } from '../world/view';
+import { RECIPE_DEMOS } from './recipe-demos';
 
 export interface Demo {
   id: string;
@@ -101,7 +102,9 @@ export const DEMOS: readonly Demo[] = [
       clients: { c5: { server: 5, connectAtStart: false } },
       steps: [
         { await: 'serving' }, { fault: 'crash', server: 2 },
-        ...Array.from({ length: 520 }, (_, index) => ({ client: 'c5', op: 'setData', path: '/', data: String(index) })),
+        // The same data each time (every setData is still its own txn): identical steps compress to
+        // almost nothing, so this demo's share URL stays under 2,000 characters.
+        ...Array.from({ length: 520 }, () => ({ client: 'c5', op: 'setData', path: '/', data: 'w' })),
         { fault: 'crash', server: 1 },
         ...Array.from({ length: 5 }, (_, index) => ({ client: 'c5', op: 'setData', path: '/', data: `late ${index}` })),
         { fault: 'restart', server: 1 }, { fault: 'restart', server: 2 }, { await: 'serving' }, { sleep: 500 },
@@ -171,6 +174,8 @@ export const DEMOS: readonly Demo[] = [
     },
     outcome: (view) => (view.znodes.find((node) => node.path === '/w')?.version === 2 ? null : '/w must be at version 2'),
   },
+  // Lock hand-off, herd effect, leader-election recipe, service discovery (recipe actors).
+  ...RECIPE_DEMOS,
   {
     id: 'observer',
     title: { en: 'An observer learns by INFORM and never votes', 'zh-CN': 'observer 通过 INFORM 学习，从不投票' },
@@ -221,18 +226,28 @@ export const DEMOS: readonly Demo[] = [
   },
 ];
 
-/** A bug-lab scenario: ZooKeeper with one rule broken, and the checker that catches it. */
+/** A bug-lab scenario: ZooKeeper with one rule broken, and the checker that catches it; or a
+ * recipe written the naive way (no `bug`: the engine is correct, the client code is not), with
+ * the outcome the user sees instead. */
 export interface BugDemo {
   id: string;
-  bug: string;
+  /** The engine's broken variant (scenario "bugs"); absent for a flawed recipe. */
+  bug?: string;
   title: { en: string; 'zh-CN': string };
   summary: { en: string; 'zh-CN': string };
   /** Why the rule exists: what breaks without it. */
   explanation: { en: string; 'zh-CN': string };
   scenario: Record<string, unknown>;
-  /** The invariant violation the run must show. */
-  caughtBy: RegExp;
+  /** The invariant violation the run must show (entries with a `bug`). */
+  caughtBy?: RegExp;
+  /** A flawed recipe's visible outcome, judged on the final view; why it failed, or null. */
+  outcome?(view: WorldView): string | null;
 }
+
+const NAIVE_WAITERS = ['N1', 'N2', 'N3', 'N4', 'N5'];
+const RECIPE_WAITERS = ['R1', 'R2', 'R3', 'R4', 'R5'];
+const actorField = (view: WorldView, id: string, name: string): number => Number(view.actors?.find((actor) => actor.id === id)?.state[name] ?? 0);
+const actorSum = (view: WorldView, ids: readonly string[], name: string): number => ids.reduce((sum, id) => sum + actorField(view, id, name), 0);
 
 const TRUNC_STEPS = [
   { await: 'serving' }, { client: 'c5', op: 'create', path: '/before', data: 'committed' },
@@ -272,8 +287,13 @@ export const BUG_LAB: readonly BugDemo[] = [
     },
     scenario: {
       version: 1, title: 'Bug lab: commit-before-quorum', seed: 21, bugs: ['commit-before-quorum'], ensemble: { servers: 3 },
-      clients: { c3: { server: 3, connectAtStart: false } },
-      steps: [{ await: 'serving' }, { fault: 'isolate', server: 3 }, { client: 'c3', op: 'create', path: '/acked', data: 'acknowledged, never replicated' }, { sleep: 15000 }, { fault: 'heal' }, { sleep: 30000 }],
+      // c1's sync then read after the heal: the acknowledged /acked is gone (the history view's
+      // linearizability verdict shows it).
+      clients: { c1: { server: 1, connectAtStart: false }, c3: { server: 3, connectAtStart: false } },
+      steps: [
+        { await: 'serving' }, { fault: 'isolate', server: 3 }, { client: 'c3', op: 'create', path: '/acked', data: 'acknowledged, never replicated' }, { sleep: 15000 }, { fault: 'heal' }, { sleep: 30000 },
+        { client: 'c1', op: 'sync', path: '/' }, { client: 'c1', op: 'getData', path: '/acked' },
+      ],
     },
     caughtBy: /CommittedNeverLost/,
   },
@@ -313,5 +333,34 @@ export const BUG_LAB: readonly BugDemo[] = [
       steps: [{ await: 'serving' }, { client: 'c1', op: 'create', path: '/member', mode: 'EPHEMERAL' }, { fault: 'disconnect', client: 'c1' }, { sleep: 1000 }, { client: 'c2', op: 'create', path: '/next', data: 'y' }, { sleep: 500 }],
     },
     caughtBy: /ReplicasAgree/,
+  },
+  {
+    id: 'bug-naive-lock',
+    title: { en: 'Bug lab: the naive lock (herd effect)', 'zh-CN': 'Bug 实验：简单锁（羊群效应）' },
+    summary: {
+      en: 'Five clients lock by creating one ephemeral node and watching it; five use the recipe (sequential nodes, each watching its predecessor). Every naive release wakes all the waiters; every recipe release wakes one.',
+      'zh-CN': '五个客户端通过创建同一个临时节点并 watch 它来加锁；另外五个使用标准配方（顺序节点，各自 watch 前一个节点）。简单锁每次释放都唤醒所有等待者，配方每次只唤醒一个。',
+    },
+    explanation: {
+      en: 'Nothing in ZooKeeper is broken here: the client code is. When every waiter watches the same node, each release sends a notification to every waiter, and all of them race to create the node again; only one wins, the others go back to waiting. With N waiters that is N notifications and N create requests per release, for one hand-off. The recipe (ZooKeeper Recipes, "Locks") has each waiter create a sequential node and watch only the node just before its own: a release wakes exactly one client. The counters next to each actor show it.',
+      'zh-CN': '这里 ZooKeeper 本身没有错，错的是客户端代码。所有等待者 watch 同一个节点时，每次释放都会通知每个等待者，它们全部争着重新创建该节点；只有一个成功，其余的回去继续等待。N 个等待者意味着每次交接要 N 次通知和 N 个 create 请求。标准配方（ZooKeeper Recipes 的 "Locks"）让每个等待者创建顺序节点，只 watch 紧挨在自己前面的节点：一次释放只唤醒一个客户端。每个 actor 旁的计数显示了这一点。',
+    },
+    scenario: {
+      version: 1, title: 'Bug lab: naive lock', seed: 33, ensemble: { servers: 3 },
+      actors: [
+        ...NAIVE_WAITERS.map((id, index) => ({ id, recipe: 'naive-lock', client: `n${index + 1}`, path: '/naive/lock', holdMs: 2500, ...(index === 0 ? {} : { startMs: 1500 }) })),
+        ...RECIPE_WAITERS.map((id, index) => ({ id, recipe: 'lock', client: `r${index + 1}`, path: '/recipe/lock', holdMs: 2500, ...(index === 0 ? {} : { startMs: 1500 }) })),
+      ],
+      steps: [{ await: 'serving' }, { sleep: 9000 }],
+    },
+    outcome: (view) => {
+      const naiveReleases = actorSum(view, NAIVE_WAITERS, 'round');
+      const recipeReleases = actorSum(view, RECIPE_WAITERS, 'round');
+      if (naiveReleases < 2 || recipeReleases < 2) return `each lock must be released at least twice (naive ${naiveReleases}, recipe ${recipeReleases})`;
+      const naive = actorSum(view, NAIVE_WAITERS, 'wakeups');
+      const recipe = actorSum(view, RECIPE_WAITERS, 'wakeups');
+      if (recipe !== recipeReleases) return `the recipe must wake one waiter per release (${recipe} notifications for ${recipeReleases} releases)`;
+      return naive >= naiveReleases * (NAIVE_WAITERS.length - 2) ? null : `the naive lock must wake every waiter on each release (${naive} notifications for ${naiveReleases} releases)`;
+    },
   },
 ];

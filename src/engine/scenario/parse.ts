@@ -2,6 +2,8 @@
 // Scenario, or throws ScenarioError with one line naming the field that is wrong.
 import * as v from 'valibot';
 import { actorProblem } from '../recipes/catalog';
+import { jsonDepthProblem } from './json-depth';
+import { migrateScenario } from './migrations';
 import { describeIssue, faultSchema, opSchema, oracleOptionsSchema, scenarioSchema, sleepSchema } from './schema';
 import {
   DEFAULT_ENSEMBLE, serverCountOf, DEFAULT_SESSION_TIMEOUT_MS, type ClientOp, type EnsembleConfig, type FaultAction,
@@ -19,17 +21,23 @@ function fail(message: string): never {
 
 /** Parses JSON text in either input form. */
 export function parseScenarioText(text: string): Scenario {
-  let json: unknown;
+  return parseScenarioJson(parseJsonText(text));
+}
+
+/** JSON text to a value, refusing text nested too deep to handle safely (json-depth.ts). */
+export function parseJsonText(text: string): unknown {
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== null) fail(`input: ${tooDeep}`);
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
-    fail(`input: not valid JSON (${(error as Error).message})`);
+    return fail(`input: not valid JSON (${(error as Error).message})`);
   }
-  return parseScenarioJson(json);
 }
 
 /** Validates parsed JSON in either input form. */
-export function parseScenarioJson(json: unknown): Scenario {
+export function parseScenarioJson(raw: unknown): Scenario {
+  const json = migrateScenario(raw);
   if (Array.isArray(json)) return fromOpList(json, {});
   if (json && typeof json === 'object' && 'ops' in json && !('version' in json)) {
     const record = json as { options?: unknown; ops: unknown };
@@ -56,7 +64,7 @@ function fromOpList(ops: unknown[], options: { tickMs?: number | undefined; rawP
     version: 1, title: '', seed: 1, ensemble, clients: {}, steps, actors: [], bugs: [], oracleMode: true,
   };
   for (const step of steps) {
-    if (step.kind === 'op' && !(step.client in scenario.clients)) {
+    if (step.kind === 'op' && !Object.hasOwn(scenario.clients, step.client)) {
       scenario.clients[step.client] = { server: 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: false };
     }
   }
@@ -113,7 +121,7 @@ function fromScenario(json: object): Scenario {
     scenario.clients[label] = { server: client.server ?? 1, sessionTimeoutMs: client.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: client.connectAtStart ?? true };
   }
   for (const step of scenario.steps) {
-    if (step.kind === 'op' && !(step.client in scenario.clients)) {
+    if (step.kind === 'op' && !Object.hasOwn(scenario.clients, step.client)) {
       scenario.clients[step.client] = { server: 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: false };
     }
   }
@@ -135,7 +143,7 @@ function checkActors(scenario: Scenario): void {
     if (clients.has(actor.client)) fail(`${where}.client: "${actor.client}" already belongs to another actor (one client per actor)`);
     ids.add(actor.id);
     clients.add(actor.client);
-    if (!(actor.client in scenario.clients)) {
+    if (!Object.hasOwn(scenario.clients, actor.client)) {
       // An undeclared actor client gets its own session, spread over the voting servers.
       scenario.clients[actor.client] = { server: (index % scenario.ensemble.servers) + 1, sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS, connectAtStart: true };
     }
@@ -223,7 +231,7 @@ function checkFault(step: FaultAction, where: string, inRange: (id: number | und
       return;
     case 'disconnect': case 'expire':
       if (step.client === undefined) fail(`${where}.client: required`);
-      if (!(step.client in scenario.clients)) fail(`${where}.client: unknown client "${step.client}"`);
+      if (!Object.hasOwn(scenario.clients, step.client)) fail(`${where}.client: unknown client "${step.client}"`);
       return;
     case 'heal':
       return;

@@ -7,7 +7,10 @@ import { BUG_NAMES, CLIENT_OP_NAMES, FAULT_NAMES } from './types';
 const nonNegativeInt = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0, 'must be >= 0'));
 const positiveInt = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1, 'must be >= 1'));
 const serverId = v.pipe(v.number(), v.integer('must be an integer server id'), v.minValue(1, 'server ids start at 1'));
-const clientLabel = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(64, 'at most 64 characters'));
+// Labels become object keys: names JavaScript objects reserve are refused rather than silently lost.
+const RESERVED_LABELS: readonly string[] = ['__proto__', 'prototype', 'constructor'];
+const clientLabel = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(64, 'at most 64 characters'),
+  v.check((label) => !RESERVED_LABELS.includes(label), 'must not be __proto__, prototype or constructor'));
 const path = v.pipe(v.string('must be a string path'), v.maxLength(4096, 'path too long'));
 const version = v.pipe(v.number(), v.integer('must be an integer'));
 const at = v.optional(nonNegativeInt);

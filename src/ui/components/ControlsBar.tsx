@@ -1,7 +1,8 @@
-// The bottom bar: playback buttons, speed, time, share, and a reminder of the keys.
+// The bottom bar: playback buttons, speed, time, picture export, scenario files, share, and a reminder of the keys.
 import { useTranslate } from '../i18n/use-translate';
 import { PlaybackButtons } from './PlaybackButtons';
 import { ExportButtons } from './ExportButtons';
+import { ScenarioFileButtons } from './ScenarioFileButtons';
 import { ShareButton } from './ShareButton';
 import { SpeedControl } from './SpeedControl';
 import { TimeControl } from './TimeControl';
@@ -13,8 +14,12 @@ export function ControlsBar() {
       <PlaybackButtons />
       <SpeedControl />
       <TimeControl />
-      <ExportButtons />
-      <ShareButton />
+      {/* One group, kept together at the right end so Share's popover always opens on screen. */}
+      <div className="controls-output">
+        <ExportButtons />
+        <ScenarioFileButtons />
+        <ShareButton />
+      </div>
       <p className="keys-hint">{t('controls.keys')}</p>
     </footer>
   );
