@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { walkthroughTitles } from './scripts/walkthrough-titles-plugin';
 
 // A Content-Security-Policy for the built app: scripts and the engine worker only from our own
 // origin, nothing inline (index.html has no inline script), no plugins, no framing of forms. Only
@@ -29,7 +30,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), walkthroughTitles()],
   worker: { format: 'es' },
   build: { target: 'es2022', modulePreload: { polyfill: false } },
 });
