@@ -18,7 +18,8 @@ test('the page loads: five servers on the ring, the contract view, the demo cata
   expect(Array.isArray(view.clients) && Array.isArray(view.znodes)).toBe(true);
   await expect(server(page, 1)).toHaveAttribute('data-role', view.servers[0]!.role);
   const catalog = await page.evaluate(() => window.__zooscope!.catalog());
-  expect(catalog.walkthroughs).toEqual([]);
+  expect(catalog.walkthroughs.length).toBeGreaterThanOrEqual(1);
+  for (const entry of catalog.walkthroughs) expect(entry).toMatchObject({ id: expect.any(String), title: expect.any(String), languages: ['en', 'zh-CN'], checkpoints: expect.any(Number) });
   expect(catalog.scenarios.length).toBeGreaterThanOrEqual(12);
   for (const scenario of catalog.scenarios) expect(scenario.url).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
 });

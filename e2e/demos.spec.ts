@@ -36,6 +36,24 @@ for (const demo of DEMOS) {
   });
 }
 
+// Bug-lab entries that are flawed recipes (no engine bug) are judged, like demos, on what the user sees.
+for (const demo of BUG_LAB.filter((entry) => entry.outcome !== undefined)) {
+  test(`bug lab ${demo.id} opens from its URL and shows its outcome`, async ({ page, zoo }) => {
+    await zoo.open();
+    const url = await page.evaluate((id) => window.__zooscope!.catalog().scenarios.find((entry: { id: string }) => entry.id === id)!.url, demo.id);
+    const endMs = endTimeMs(demo.scenario);
+    await page.goto('about:blank');
+    await page.goto(`${url}&t=${endMs}`);
+    await page.waitForFunction(() => window.__zooscope);
+    await page.evaluate(() => window.__zooscope!.ready());
+    await zoo.seek(endMs);
+    const view = await zoo.view<WorldView>();
+    expect(view.timeMs).toBe(endMs);
+    expect(demo.outcome!(view)).toBeNull();
+    await expect(page.getByTestId('invariants')).not.toContainText(/violated/);
+  });
+}
+
 test('the demo picker opens a demo', async ({ page, zoo }) => {
   await zoo.open();
   await page.getByTestId('demo-picker').selectOption('leader-crash');

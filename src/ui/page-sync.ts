@@ -3,6 +3,8 @@
 // follows the chosen language (fonts and screen readers depend on it).
 import { buildFragment } from './model/fragment';
 import type { ZooState, ZooStoreApi } from './store';
+import { findWalkthrough } from '../content/walkthroughs/loader';
+import { walkthroughFragment } from './walkthrough/walkthrough-url';
 
 /** Where the high-contrast choice is remembered. */
 export const CONTRAST_KEY = 'zooscope.contrast';
@@ -20,10 +22,14 @@ export function storedContrast(): boolean {
 const ADDRESS_DEBOUNCE_MS = 250;
 
 /** The fragment the address bar should hold, or null to leave it alone. */
-export function addressFragment(state: Pick<ZooState, 'shareFragment' | 'view' | 'playing' | 'language' | 'error'>): string | null {
+export function addressFragment(state: Pick<ZooState, 'shareFragment' | 'view' | 'playing' | 'language' | 'error'> & Partial<Pick<ZooState, 'walkthrough' | 'presenter'>>): string | null {
+  // In a walkthrough the address names the walkthrough and its checkpoint, not the run.
+  const def = state.walkthrough ? findWalkthrough(state.walkthrough.id) : undefined;
+  if (state.walkthrough && def) return walkthroughFragment(state.walkthrough, def.checkpoints.length, state.language, state.presenter === true);
   if (!state.shareFragment || !state.view || state.error?.kind === 'worker') return null;
   const fragment = { shareFragment: state.shareFragment, language: state.language };
-  return buildFragment(state.playing ? fragment : { ...fragment, timeMs: state.view.timeMs });
+  const address = buildFragment(state.playing ? fragment : { ...fragment, timeMs: state.view.timeMs });
+  return state.presenter ? `${address}&present=1` : address;
 }
 
 /** Starts syncing; returns a function that stops it. */

@@ -5,22 +5,30 @@ import { create } from 'zustand';
 import type { Batch } from '../worker/protocol';
 import type { InvariantReport } from '../engine/world';
 import type { TraceRecord } from '../engine/sim/trace';
-import type { WorldView } from '../engine/world/view';
+import type { ServerTreeView, WorldView } from '../engine/world/view';
 import type { Language } from './i18n/translate';
-import { reconcileView } from './model/reconcile';
+import type { WalkthroughState } from './walkthrough/walkthrough-state';
+import { plainEqual, reconcileView } from './model/reconcile';
 import { SPEED_DEFAULT } from './model/playback-format';
 import { nextHistory, nextSends, type SendRecord, type TimelineEvent } from './model/timeline';
+import { currentViolations, nextViolationMarks, type ViolationMark } from './model/correctness';
+import type { CorrectnessReport, HistoryPicture } from '../engine/check/live-correctness';
 
 /** Recent trace records kept for the events list. */
 export const EVENTS_KEPT_MAX = 500;
 
 /** The tabs of the side panel. */
-export type SideTab = 'inspector' | 'znodes' | 'sessions' | 'events' | 'swimlane' | 'network';
-export const SIDE_TABS: readonly SideTab[] = ['inspector', 'znodes', 'sessions', 'events', 'swimlane', 'network'];
+export type SideTab = 'inspector' | 'znodes' | 'recipes' | 'sessions' | 'events' | 'swimlane' | 'network' | 'invariants' | 'history';
+/** 'recipes' shows only when the run has recipe actors (SidePanel). */
+export const SIDE_TABS: readonly SideTab[] = ['inspector', 'znodes', 'recipes', 'sessions', 'events', 'swimlane', 'network', 'invariants', 'history'];
 
 export type UiError =
   | { kind: 'worker'; message: string; shareFragment: string | null; timeMs: number }
-  | { kind: 'load'; message: string };
+  | { kind: 'load'; message: string }
+  /** A scenario file that could not be opened (the current run stays). */
+  | { kind: 'import'; message: string }
+  /** A walkthrough address that asks for something that does not exist (the app stays usable). */
+  | { kind: 'walkthrough'; message: string };
 
 export interface ZooState {
   view: WorldView | null;
@@ -33,6 +41,14 @@ export interface ZooState {
   headTimeMs: number;
   shareFragment: string | null;
   invariants: InvariantReport;
+  /** The client history's verdicts at the current time (linearizability, history invariants). */
+  correctness: CorrectnessReport | null;
+  /** The client history to draw (the worker resends it when it changes). */
+  historyPicture: HistoryPicture | null;
+  /** Invariant violations at the current time, earliest per invariant. */
+  violationsNow: ViolationMark[];
+  /** Violations met so far in this run, also ahead of the playhead after a seek back (timeline marks). */
+  violationMarks: ViolationMark[];
   selectedServer: number | null;
   /** The selected client (label), shown in the inspector and picked in the console. */
   selectedClient: string | null;
@@ -52,6 +68,14 @@ export interface ZooState {
   contrast: boolean;
   /** The timeline strip is open. */
   timelineOpen: boolean;
+  /** One server's own tree, when the Znodes tab asked for it (client.showTree). */
+  serverTree: ServerTreeView | null;
+  /** Runs loaded so far (a walkthrough notices when another run replaced its own). */
+  loads: number;
+  /** The guided walkthrough on screen (src/ui/walkthrough), or null. */
+  walkthrough: WalkthroughState | null;
+  /** Presenter mode: large type, chrome hidden, presenter-remote keys. */
+  presenter: boolean;
 }
 
 export interface ZooActions {
@@ -66,6 +90,8 @@ export interface ZooActions {
   setSpeed(speed: number): void;
   setContrast(contrast: boolean): void;
   setTimelineOpen(open: boolean): void;
+  setWalkthrough(walkthrough: WalkthroughState | null): void;
+  setPresenter(presenter: boolean): void;
   /** Forgets the run (before loading another one). */
   resetRun(): void;
 }
@@ -74,7 +100,7 @@ export type ZooStore = ZooState & ZooActions;
 
 const initialRun = {
   view: null, batchSeq: 0, playing: false, headTimeMs: 0, shareFragment: null,
-  invariants: { checked: 0, violations: [] }, events: [], eventsTruncated: 0, history: [], sends: [],
+  invariants: { checked: 0, violations: [] }, correctness: null, historyPicture: null, violationsNow: [], violationMarks: [], events: [], eventsTruncated: 0, history: [], sends: [], serverTree: null,
 } satisfies Partial<ZooState>;
 
 /** Appends records, keeping the newest EVENTS_KEPT_MAX; after a seek, drops records from the future. */
@@ -101,6 +127,9 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
     language: 'en',
     contrast: false,
     timelineOpen: true,
+    loads: 0,
+    walkthrough: null,
+    presenter: false,
     ...initial,
     applyBatch(batch) {
       const state = get();
@@ -115,6 +144,9 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
       const error = batch.loaded && !batch.loaded.ok
         ? { kind: 'load' as const, message: batch.loaded.error ?? 'unknown reason' }
         : state.error;
+      const correctness = batch.correctness ?? (batch.loaded ? null : state.correctness);
+      const violationsNow = currentViolations(batch.invariants, correctness);
+      const violationMarks = nextViolationMarks(state.violationMarks, violationsNow, historyInput.reset || historyInput.rewritten);
       const selectedServer = state.selectedServer !== null && batch.view.servers.some((server) => server.id === state.selectedServer)
         ? state.selectedServer : null;
       set({
@@ -124,12 +156,21 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
         headTimeMs: batch.headTimeMs,
         shareFragment: batch.shareFragment,
         invariants: sameInvariants(state.invariants, batch.invariants) ? state.invariants : batch.invariants,
+        correctness,
+        historyPicture: batch.history ?? (batch.loaded ? null : state.historyPicture),
+        violationsNow: nextViolationMarks(state.violationsNow, violationsNow, true),
+        violationMarks,
         events,
         history,
         sends,
         eventsTruncated: batch.loaded ? batch.truncated : state.eventsTruncated + batch.truncated,
         error,
         selectedServer,
+        loads: batch.loaded ? state.loads + 1 : state.loads,
+        // The same tree keeps its identity (the Znodes tab does not re-render on every frame).
+        serverTree: batch.serverTree && plainEqual(state.serverTree, batch.serverTree) ? state.serverTree : batch.serverTree ?? null,
+        // A run with recipe actors opens on its recipe panel (lock queues, elections, registries).
+        ...(batch.loaded && (batch.view.actors?.length ?? 0) > 0 && state.sideTab === 'znodes' ? { sideTab: 'recipes' as const } : {}),
       });
       return batchSeq;
     },
@@ -142,6 +183,8 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
     setSpeed: (speed) => set({ speed }),
     setContrast: (contrast) => set({ contrast }),
     setTimelineOpen: (timelineOpen) => set({ timelineOpen }),
+    setWalkthrough: (walkthrough) => set({ walkthrough }),
+    setPresenter: (presenter) => set({ presenter }),
     resetRun: () => set({ ...initialRun, batchSeq: get().batchSeq }),
   }));
 }

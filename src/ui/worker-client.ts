@@ -33,7 +33,8 @@ export interface StartOptions {
 
 export interface ZooClient {
   start(source: RunSource, options?: StartOptions): Promise<void>;
-  play(speed?: number): Promise<void>;
+  /** Plays; with untilMs the worker pauses exactly at that simulated time. */
+  play(speed?: number, untilMs?: number): Promise<void>;
   pause(): Promise<void>;
   togglePlay(): void;
   setSpeed(speed: number): void;
@@ -41,6 +42,8 @@ export interface ZooClient {
   /** Shows the run at `timeMs`; resolves when that view has been drawn. Rapid calls coalesce. */
   seek(timeMs: number): Promise<void>;
   act(action: InputAction): Promise<void>;
+  /** Asks for one server's own tree with every batch (null: only the leader's, in the view). */
+  showTree(server: number | null): Promise<void>;
   /** After a worker failure: a new worker, the same run, the same time. */
   reloadSameRun(): Promise<void>;
   dispose(): void;
@@ -159,9 +162,11 @@ export function createWorkerClient(options: ClientOptions): ZooClient {
       if (startOptions.play) void send({ type: 'play', speed: store.getState().speed });
       await drawn(loaded);
     },
-    async play(speed) {
+    async play(speed, untilMs) {
       if (speed !== undefined) store.getState().setSpeed(speed);
-      await drawn(send({ type: 'play', speed: store.getState().speed }));
+      const command: WorkerCommand = { type: 'play', speed: store.getState().speed };
+      if (untilMs !== undefined) command.untilMs = untilMs;
+      await drawn(send(command));
     },
     pause: () => drawn(send({ type: 'pause' })),
     togglePlay() {
@@ -183,6 +188,7 @@ export function createWorkerClient(options: ClientOptions): ZooClient {
       });
     },
     act: (action) => drawn(send({ type: 'act', action })),
+    showTree: (server) => drawn(send({ type: 'tree', server })),
     async reloadSameRun() {
       const state = store.getState();
       const error = state.error?.kind === 'worker' ? state.error : null;

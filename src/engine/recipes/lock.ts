@@ -46,6 +46,10 @@ export interface LockState {
   oldPrefixes: string[];
   /** Our own stray nodes being deleted before we look again. */
   leftovers: string[];
+  /** Watch notifications this contender received (the herd measure: one per release here). */
+  wakeups: number;
+  /** When the last one came (-1: never), so a view can flash the one that was woken. */
+  lastWakeMs: number;
 }
 
 export function createLockState(config: ActorConfig): LockState {
@@ -54,6 +58,7 @@ export function createLockState(config: ActorConfig): LockState {
     mode,
     path: String(config.path), holdMs: Number(config.holdMs ?? 1000), rounds: Number(config.rounds ?? 1), round: 0,
     phase: 'idle', prefix: null, node: null, watching: null, holds: false, announced: false, ahead: 0, oldPrefixes: [], leftovers: [],
+    wakeups: 0, lastWakeMs: -1,
   };
 }
 
@@ -209,6 +214,10 @@ export function stepLock(state: LockState, input: ActorInput, ctx: ActorContext)
     case 'reply':
       return onReply(state, input, ctx);
     case 'watch':
+      if (input.path.startsWith(state.path + '/')) {
+        state.wakeups++;
+        state.lastWakeMs = ctx.nowMs;
+      }
       if (state.phase === 'waiting' && state.watching !== null && input.path === joinPath(state.path, state.watching)) check(state, ctx);
       return;
     case 'timer':
@@ -227,7 +236,7 @@ export const lockRecipe: Recipe<LockState> = {
   done: (state) => state.phase === 'done',
   view: (state) => ({
     phase: state.phase, holds: state.holds, node: state.node, watching: state.watching, ahead: state.ahead,
-    round: state.round, rounds: state.rounds,
+    round: state.round, rounds: state.rounds, wakeups: state.wakeups, lastWakeMs: state.lastWakeMs,
   }),
 };
 

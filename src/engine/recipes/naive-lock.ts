@@ -24,6 +24,8 @@ export interface NaiveLockState {
   announced: boolean;
   /** Notifications this actor received (the herd measure). */
   wakeups: number;
+  /** When the last notification came (-1: never), so a view can flash the herd as it wakes. */
+  lastWakeMs: number;
 }
 
 function create(state: NaiveLockState, ctx: ActorContext): void {
@@ -84,6 +86,7 @@ export function stepNaiveLock(state: NaiveLockState, input: ActorInput, ctx: Act
     case 'watch':
       if (input.path !== state.path) return;
       state.wakeups++;
+      state.lastWakeMs = ctx.nowMs;
       if (state.phase === 'waiting' && input.event === 'NodeDeleted') create(state, ctx);
       return;
     case 'timer':
@@ -118,9 +121,9 @@ export const naiveLockRecipe: Recipe<NaiveLockState> = {
   directory: (config) => parentOf(String(config.path)),
   create: (config: ActorConfig) => ({
     path: String(config.path), holdMs: Number(config.holdMs ?? 1000), rounds: Number(config.rounds ?? 1), round: 0,
-    phase: 'idle', holds: false, announced: false, wakeups: 0,
+    phase: 'idle', holds: false, announced: false, wakeups: 0, lastWakeMs: -1,
   }),
   step: stepNaiveLock,
   done: (state) => state.phase === 'done',
-  view: (state) => ({ phase: state.phase, holds: state.holds, watching: state.phase === 'waiting' ? state.path : null, round: state.round, rounds: state.rounds, wakeups: state.wakeups }),
+  view: (state) => ({ phase: state.phase, holds: state.holds, watching: state.phase === 'waiting' ? state.path : null, round: state.round, rounds: state.rounds, wakeups: state.wakeups, lastWakeMs: state.lastWakeMs }),
 };

@@ -143,5 +143,5 @@ export const registryRecipe: Recipe<RegistryState> = {
   }),
   step: stepRegistry,
   done: (state) => state.phase === 'stopped' || (state.phase === 'ready' && state.picked >= state.picks),
-  view: (state) => ({ phase: state.phase, registered: state.registered, members: state.members, picked: state.picked, picks: state.picks, lastPick: state.lastPick, strategy: state.strategy }),
+  view: (state) => ({ phase: state.phase, register: state.register, registered: state.registered, members: state.members, picked: state.picked, picks: state.picks, lastPick: state.lastPick, strategy: state.strategy }),
 };

@@ -8,6 +8,8 @@ import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
 import { SidePanel } from './SidePanel';
 import { Timeline } from './Timeline';
+import { WalkthroughPanel } from './walkthrough/WalkthroughPanel';
+import { PresenterLayer } from './presenter/PresenterLayer';
 
 export function App() {
   const { client } = useServices();
@@ -17,6 +19,7 @@ export function App() {
       <Header />
       <ErrorBanner />
       <main className="stage">
+        <WalkthroughPanel />
         <div className="stage-main">
           <EnsembleView />
           <Timeline />
@@ -24,6 +27,7 @@ export function App() {
         <SidePanel />
       </main>
       <ControlsBar />
+      <PresenterLayer />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The high-contrast theme: black on white, heavier lines, darker colours (CSS variables on <html>).
 import { useTranslate } from '../i18n/use-translate';
 import { useZoo } from '../store';
+import '../styles/contrast.css';
 
 export function ContrastToggle() {
   const contrast = useZoo((state) => state.contrast);

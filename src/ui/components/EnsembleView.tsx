@@ -10,6 +10,8 @@ import { useZoo } from '../store';
 import { ClientLinkLayer } from './ClientLinkLayer';
 import { ClientNode } from './ClientNode';
 import { LinkLayer } from './LinkLayer';
+import { LinkHitLayer } from './faults/LinkHitLayer';
+import { MultiSelectToggle } from './faults/MultiSelectToggle';
 import { MessageLayer } from './MessageLayer';
 import { ServerNode } from './ServerNode';
 
@@ -26,9 +28,11 @@ export function EnsembleView() {
   return (
     <div className="ensemble" ref={box}>
       {!ready && <p className="ensemble-loading">{t('ring.loading')}</p>}
+      {ready && <MultiSelectToggle />}
       {ready && (
         <svg className="ensemble-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t('ring.label')}>
           <LinkLayer layout={layout} ids={ids} />
+          <LinkHitLayer layout={layout} ids={ids} />
           <ClientLinkLayer layout={layout} />
           <MessageLayer layout={layout} />
           <g className="server-layer">

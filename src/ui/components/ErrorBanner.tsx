@@ -9,7 +9,9 @@ export function ErrorBanner() {
   const { client } = useServices();
   const t = useTranslate();
   if (!error) return null;
-  const text = error.kind === 'worker' ? t('error.worker', { message: error.message }) : t('error.load', { message: error.message });
+  const text = error.kind === 'worker' ? t('error.worker', { message: error.message })
+    : error.kind === 'walkthrough' ? t('walkthrough.error', { message: error.message })
+      : error.kind === 'import' ? t('error.import', { message: error.message }) : t('error.load', { message: error.message });
   return (
     <div className={`error-banner is-${error.kind}`} data-testid="error-banner" role="alert">
       <p className="error-text">{text}</p>

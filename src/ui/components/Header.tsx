@@ -5,6 +5,8 @@ import { InvariantBadge } from './InvariantBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { DemoPicker } from './DemoPicker';
 import { ContrastToggle } from './ContrastToggle';
+import { WalkthroughPicker } from './walkthrough/WalkthroughPicker';
+import { PresenterToggle } from './presenter/PresenterLayer';
 
 export function Header() {
   const title = useZoo((state) => state.view?.title ?? '');
@@ -17,6 +19,8 @@ export function Header() {
       <p className="scenario-title" data-testid="scenario-title">{title}</p>
       <div className="header-tools">
         <DemoPicker />
+        <WalkthroughPicker />
+        <PresenterToggle />
         <InvariantBadge />
         <ContrastToggle />
         <LanguageSwitch />

@@ -2,6 +2,9 @@
 import { useServices } from '../app-context';
 import { useTranslate } from '../i18n/use-translate';
 import { useZoo } from '../store';
+import { LinkFaults } from './faults/LinkFaults';
+import { PartitionPicker } from './faults/PartitionPicker';
+import '../styles/faults.css';
 
 export function NetworkPanel() {
   const network = useZoo((state) => state.view?.network);
@@ -13,6 +16,9 @@ export function NetworkPanel() {
   if (network.partition) lines.push(t('network.partition', { groups: network.partition.map((group) => `{${group.join(', ')}}`).join(' | ') }));
   if (network.cuts.length > 0) lines.push(t('network.cuts', { links: network.cuts.map((cut) => `${cut.from} → ${cut.to}`).join(', ') }));
   if (network.slowLinks.length > 0) lines.push(t('network.slow', { links: network.slowLinks.map((link) => `${link.from} → ${link.to}`).join(', ') }));
+  const rules = network.slowLinks.map((link) => t('network.linkRule', {
+    from: link.from, to: link.to, min: link.latencyMsMin, max: link.latencyMsMax, percent: Math.round(link.lossRatio * 1000) / 10,
+  }));
   if (network.lossRatio > 0) lines.push(t('network.loss', { percent: Math.round(network.lossRatio * 1000) / 10 }));
   const healthy = lines.length === 0;
 
@@ -26,6 +32,9 @@ export function NetworkPanel() {
         </button>
       </header>
       {healthy ? <p className="hint">{t('network.healthy')}</p> : lines.map((line) => <p key={line} className="network-line">{line}</p>)}
+      {rules.length > 0 && <ul className="link-rules" data-testid="link-rules">{rules.map((rule) => <li key={rule} className="mono">{rule}</li>)}</ul>}
+      <PartitionPicker />
+      <LinkFaults />
     </section>
   );
 }

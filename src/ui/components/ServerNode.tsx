@@ -1,11 +1,15 @@
 // One server on the ring: its role (word + colour), epoch and last zxid; crossed out when down.
-// Focusable and clickable: selecting it opens the inspector.
-import { memo, type KeyboardEvent } from 'react';
+// Focusable and clickable: selecting it opens the inspector. Shift/ctrl/cmd-click, a long press,
+// or a tap in multi-select mode adds it to the servers picked for a partition instead.
+import { memo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useFaultSelection } from '../fault-selection';
 import { formatZxidPair } from '../../engine/sim/format';
 import { useTranslate } from '../i18n/use-translate';
 import { roleStyleVars } from '../model/roles';
 import { useZoo } from '../store';
 import { MiniLog } from './MiniLog';
+
+const LONG_PRESS_MS = 550;
 
 interface Props {
   id: number;
@@ -18,15 +22,44 @@ export const ServerNode = memo(function ServerNode({ id, x, y, radius }: Props) 
   const server = useZoo((state) => state.view?.servers.find((candidate) => candidate.id === id));
   const selected = useZoo((state) => state.selectedServer === id);
   const selectServer = useZoo((state) => state.selectServer);
+  const picked = useFaultSelection((state) => state.servers.includes(id));
   const t = useTranslate();
+  const press = useRef<{ timer: ReturnType<typeof setTimeout> | null; fired: boolean }>({ timer: null, fired: false });
   if (!server) return null;
 
   const style = roleStyleVars(server.role);
   const zxid = formatZxidPair(server.lastZxid);
   const extra = (server.paused ? t('server.aria.paused') : '') + (server.serving ? t('server.aria.serving') : '');
   const toggle = (): void => selectServer(selected ? null : id);
+  const onClick = (event: MouseEvent): void => {
+    if (press.current.fired) {
+      press.current.fired = false;
+      return;
+    }
+    const selection = useFaultSelection.getState();
+    if (event.shiftKey || event.ctrlKey || event.metaKey || selection.multiMode) selection.toggleServer(id);
+    else toggle();
+  };
+  const endPress = (): void => {
+    if (press.current.timer !== null) clearTimeout(press.current.timer);
+    press.current.timer = null;
+  };
+  // A long press (touch or mouse) picks the server for a partition, like shift-click.
+  const onPointerDown = (): void => {
+    endPress();
+    press.current.fired = false;
+    press.current.timer = setTimeout(() => {
+      press.current.timer = null;
+      press.current.fired = true;
+      useFaultSelection.getState().toggleServer(id);
+    }, LONG_PRESS_MS);
+  };
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter' || event.key === ' ') {
+    if (event.key === 'Enter' && (event.shiftKey || useFaultSelection.getState().multiMode)) {
+      // Shift+Enter: the keyboard's shift-click (pick for a partition).
+      event.preventDefault();
+      useFaultSelection.getState().toggleServer(id);
+    } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       toggle();
     }
@@ -39,7 +72,7 @@ export const ServerNode = memo(function ServerNode({ id, x, y, radius }: Props) 
 
   return (
     <g
-      className={`server-node${selected ? ' is-selected' : ''}${server.alive ? '' : ' is-down'}${server.paused ? ' is-paused' : ''}`}
+      className={`server-node${selected ? ' is-selected' : ''}${picked ? ' is-picked' : ''}${server.alive ? '' : ' is-down'}${server.paused ? ' is-paused' : ''}`}
       data-testid={`server-${id}`}
       data-role={server.role}
       role="button"
@@ -47,7 +80,13 @@ export const ServerNode = memo(function ServerNode({ id, x, y, radius }: Props) 
       aria-pressed={selected}
       aria-label={t('server.aria', { id, role: server.role, epoch: server.epoch, zxid, extra })}
       transform={`translate(${x},${y})`}
-      onClick={toggle}
+      data-picked={picked}
+      onClick={onClick}
+      onPointerDown={onPointerDown}
+      onPointerUp={endPress}
+      onPointerLeave={endPress}
+      onPointerCancel={endPress}
+      onContextMenu={(event) => { if (press.current.fired) event.preventDefault(); }}
       onKeyDown={onKeyDown}
     >
       <circle className="server-focus" r={radius + 9} />

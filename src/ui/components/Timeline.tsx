@@ -3,7 +3,7 @@
 // structure when the history or the axis changes; the playhead and the "not reached yet" mask are
 // written straight to the DOM from a store subscription (no re-render per frame). Clicking seeks.
 import { scaleLinear } from 'd3';
-import { memo, useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useServices } from '../app-context';
 import { useElementSize } from '../hooks/use-element-size';
@@ -12,6 +12,7 @@ import { describeRecord } from '../model/describe-record';
 import { formatSeconds } from '../model/playback-format';
 import { leaderBands, roleSegments, timelineEnd } from '../model/timeline';
 import { useZoo } from '../store';
+import '../styles/timeline-keys.css';
 
 const LEFT = 74;
 const RIGHT = 14;
@@ -21,6 +22,9 @@ const LANE_H = 9;
 const LANE_GAP = 2;
 const MARK_H = 16;
 const AXIS_H = 20;
+/** What one arrow key moves the time by (with Shift: the larger one). */
+const KEY_STEP_MS = 100;
+const KEY_STEP_LARGE_MS = 1000;
 
 export function Timeline() {
   const open = useZoo((state) => state.timelineOpen);
@@ -39,6 +43,7 @@ export function Timeline() {
             <li><span className="mark-glyph mark-election">◆</span>{t('timeline.legendElection')}</li>
             <li><span className="mark-glyph mark-fault">▼</span>{t('timeline.legendFault')}</li>
             <li><span className="mark-glyph mark-commit">|</span>{t('timeline.legendCommit')}</li>
+            <li><span className="mark-glyph mark-violation">✖</span>{t('timeline.legendViolation')}</li>
           </ul>
         )}
         {open && <span className="timeline-hint">{t('timeline.hint')}</span>}
@@ -65,6 +70,7 @@ const TimelineChart = memo(function TimelineChart() {
   const segments = useMemo(() => roleSegments(history), [history]);
   const commits = useMemo(() => history.filter((event) => event.kind === 'commit').map((event) => event.t), [history]);
   const faults = useMemo(() => history.filter((event) => event.kind === 'fault'), [history]);
+  const violations = useZoo((state) => state.violationMarks);
 
   const lanesY = BAND_Y + BAND_H + 4;
   const marksY = lanesY + ids.length * (LANE_H + LANE_GAP) + 2;
@@ -76,6 +82,11 @@ const TimelineChart = memo(function TimelineChart() {
   useEffect(() => {
     const write = (timeMs: number, headTimeMs: number): void => {
       playhead.current?.setAttribute('transform', `translate(${clampX(timeMs).toFixed(1)},0)`);
+      // The playhead is the keyboard's slider: its value follows the time (no React render).
+      playhead.current?.setAttribute('aria-valuenow', String(timeMs));
+      playhead.current?.setAttribute('aria-valuemax', String(Math.max(end, headTimeMs)));
+      playhead.current?.setAttribute('aria-valuetext', t('controls.timeValue', { seconds: formatSeconds(timeMs) }));
+      playhead.current?.setAttribute('aria-label', t('timeline.aria', { seconds: formatSeconds(timeMs), end: formatSeconds(headTimeMs) }));
       const from = clampX(headTimeMs);
       future.current?.setAttribute('x', from.toFixed(1));
       future.current?.setAttribute('width', Math.max(0, right - from).toFixed(1));
@@ -86,7 +97,30 @@ const TimelineChart = memo(function TimelineChart() {
       if (next.view?.timeMs !== previous.view?.timeMs || next.headTimeMs !== previous.headTimeMs) write(next.view?.timeMs ?? 0, next.headTimeMs);
     });
     // clampX and right follow x
-  }, [x]);
+  }, [x, t]);
+
+  /** Arrow keys move the time (Shift: by a second), Home/End go to the start / the furthest point reached. */
+  const onSliderKey = (event: KeyboardEvent<SVGGElement>): void => {
+    const state = useZoo.getState();
+    const now = state.view?.timeMs ?? 0;
+    const stride = event.shiftKey ? KEY_STEP_LARGE_MS : KEY_STEP_MS;
+    const target = event.key === 'ArrowLeft' || event.key === 'ArrowDown' ? Math.max(0, now - stride)
+      : event.key === 'ArrowRight' || event.key === 'ArrowUp' ? Math.min(state.headTimeMs, now + stride)
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? state.headTimeMs
+      : null;
+    if (target === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void client.seek(target);
+  };
+  /** Enter or Space on a marker goes to its time. */
+  const markKeys = (timeMs: number) => (event: KeyboardEvent<SVGElement>): void => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    event.stopPropagation();
+    void client.seek(timeMs);
+  };
 
   const timeAt = (event: MouseEvent<SVGSVGElement>): number => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -142,13 +176,22 @@ const TimelineChart = memo(function TimelineChart() {
           })}
           <path className="commit-ticks" d={commits.map((time) => `M${clampX(time).toFixed(1)},${marksY + 3}v${MARK_H - 6}`).join('')} />
           {bands.map((band) => (
-            <text key={`e-${band.server}-${band.from}`} className="mark-glyph mark-election" x={clampX(band.from)} y={marksY + MARK_H / 2}>
+            <text key={`e-${band.server}-${band.from}`} className="mark-glyph mark-election" x={clampX(band.from)} y={marksY + MARK_H / 2}
+              tabIndex={0} role="button" data-testid="timeline-mark" data-t={band.from} onKeyDown={markKeys(band.from)}
+              aria-label={t('timeline.markAria', { what: t('timeline.elected', { id: band.server, epoch: band.epoch, seconds: formatSeconds(band.from) }), seconds: formatSeconds(band.from) })}>
               ◆<title>{t('timeline.elected', { id: band.server, epoch: band.epoch, seconds: formatSeconds(band.from) })}</title>
             </text>
           ))}
           {faults.map((fault, index) => (
-            <text key={`f-${index}`} className="mark-glyph mark-fault" x={clampX(fault.t)} y={marksY + MARK_H / 2}>
+            <text key={`f-${index}`} className="mark-glyph mark-fault" x={clampX(fault.t)} y={marksY + MARK_H / 2}
+              tabIndex={0} role="button" data-testid="timeline-mark" data-t={fault.t} onKeyDown={markKeys(fault.t)}
+              aria-label={t('timeline.markAria', { what: describeRecord({ type: 'fault', t: fault.t, action: fault.action }, t, name), seconds: formatSeconds(fault.t) })}>
               ▼<title>{`${formatSeconds(fault.t)} s · ${describeRecord({ type: 'fault', t: fault.t, action: fault.action }, t, name)}`}</title>
+            </text>
+          ))}
+          {violations.map((mark) => (
+            <text key={`v-${mark.name}`} className="mark-glyph mark-violation" data-testid="timeline-violation" data-name={mark.name} x={clampX(mark.timeMs)} y={marksY + MARK_H / 2}>
+              ✖<title>{`${t('timeline.violation', { name: mark.name, seconds: formatSeconds(mark.timeMs) })}\n${mark.message}`}</title>
             </text>
           ))}
           <g className="timeline-axis" transform={`translate(0,${axisY})`}>
@@ -165,7 +208,8 @@ const TimelineChart = memo(function TimelineChart() {
             <line y1={0} y2={axisY} />
             <text y={BAND_Y + BAND_H + 2} x={4} />
           </g>
-          <g ref={playhead} className="timeline-playhead" data-testid="timeline-playhead">
+          <g ref={playhead} className="timeline-playhead" data-testid="timeline-playhead" tabIndex={0} role="slider"
+            aria-valuemin={0} aria-orientation="horizontal" onKeyDown={onSliderKey} onClick={(event) => event.stopPropagation()}>
             <line y1={0} y2={axisY} />
             <path d="M-6,0L6,0L0,8Z" />
           </g>

@@ -1,6 +1,8 @@
 // Presenter keys: space = play/pause, '.' = one event, → = next interesting event, k = kill the
 // leader (or the selected server when there is no leader). Keys typed into a field, or pressed on
 // a control that handles them itself (buttons, sliders), are left alone.
+// In presenter mode use-presenter-keys runs first (capture phase) and takes '.' for the remote's
+// blank-screen button, PageUp/PageDown for checkpoints: there the remote's meaning wins.
 import { useEffect } from 'react';
 import type { ZooClient } from '../worker-client';
 import type { ZooStoreApi } from '../store';

@@ -96,6 +96,15 @@ describe('event lines', () => {
     expect(summarizeResult({ type: 'exists', err: 'OK', stat: null })).toBe('null');
     expect(summarizeResult({ type: 'getChildren', err: 'OK', children: ['a', 'b'] })).toBe('[a, b]');
   });
+
+  it('describes a recipe actor\'s event in words, not as raw JSON', async () => {
+    const { describeRecord } = await import('./describe-record');
+    const { translate } = await import('../i18n/translate');
+    const translator = (language: 'en' | 'zh-CN') => (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(language, key, params);
+    const record = { type: 'actor', t: 8028, actor: 'L2', event: 'acquired', fields: { node: '/locks/job/lock-0000000001' } } as const;
+    expect(describeRecord(record, translator('en'))).toBe('recipe L2: acquired node=/locks/job/lock-0000000001');
+    expect(describeRecord(record, translator('zh-CN'))).toBe('配方角色 L2：acquired node=/locks/job/lock-0000000001');
+  });
 });
 
 describe('static clients', () => {

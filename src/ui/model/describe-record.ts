@@ -73,6 +73,10 @@ export function describeRecord(record: TraceRecord, t: Translate, endpoint: Endp
       return record.server === null
         ? t('event.client', { client: record.client, state: record.state })
         : t('event.clientAt', { client: record.client, state: record.state, server: record.server });
+    case 'actor': {
+      const fields = Object.entries(record.fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(' ');
+      return t('event.actor', { actor: record.actor, event: record.event, fields: clip(fields) });
+    }
     default: {
       // Newer record kinds (recipe actors…): their type and fields.
       const { type, t: _time, ...rest } = record as { type: string; t: number } & Record<string, unknown>;

@@ -23,6 +23,35 @@ describe('message families', () => {
 });
 
 describe('ring layout', () => {
+  it('never puts a client box over a server or another client (3–7 servers, up to 20 clients, projector and laptop stages)', () => {
+    for (const [width, height] of [[829, 440], [1200, 760], [640, 420]] as const) {
+      for (const servers of [3, 5, 7]) {
+        for (const clientCount of [2, 6, 10, 20]) {
+          const ids = Array.from({ length: servers }, (_, index) => index + 1);
+          const clients = Array.from({ length: clientCount }, (_, index) => 1000 + index);
+          const layout = ringLayout(ids, width, height, clients);
+          const where = `${width}x${height}, ${servers} servers, ${clientCount} clients`;
+          const boxes = clients.map((endpoint) => layout.positions.get(endpoint)!);
+          for (const box of boxes) {
+            for (const id of ids) {
+              const centre = layout.positions.get(id)!;
+              // Distance from the circle's centre to the nearest point of the box.
+              const dx = Math.max(Math.abs(centre.x - box.x) - layout.clientWidth / 2, 0);
+              const dy = Math.max(Math.abs(centre.y - box.y) - layout.clientHeight / 2, 0);
+              expect(Math.hypot(dx, dy), `${where}: a client covers server ${id}`).toBeGreaterThan(layout.nodeRadius);
+            }
+          }
+          if (clientCount <= 10) {
+            boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+              const apart = Math.abs(a.x - b.x) >= layout.clientWidth || Math.abs(a.y - b.y) >= layout.clientHeight;
+              expect(apart, `${where}: two clients overlap`).toBe(true);
+            }));
+          }
+        }
+      }
+    }
+  });
+
   it('puts the first server at the top and every server inside the box', () => {
     const layout = ringLayout([1, 2, 3, 4, 5], 900, 600);
     const first = layout.positions.get(1)!;

@@ -49,5 +49,7 @@ export function reconcileView(previous: WorldView | null, next: WorldView): Worl
     znodes: keepList(previous.znodes, next.znodes, plainEqual),
     messages: keepList(previous.messages, next.messages, sameMessage),
     network: plainEqual(previous.network, next.network) ? previous.network : next.network,
+    // Recipe actors (the Recipes tab): unchanged ones keep their identity too.
+    ...(next.actors ? { actors: keepList(previous.actors, next.actors, plainEqual) } : {}),
   };
 }

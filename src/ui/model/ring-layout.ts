@@ -33,35 +33,51 @@ export interface RingLayout {
 export function ringLayout(ids: readonly number[], width: number, height: number, clients: readonly number[] = []): RingLayout {
   const count = Math.max(ids.length, 1);
   const space = Math.max(160, Math.min(width, height));
-  const hasClients = clients.length > 0;
-  const clientWidth = Math.round(Math.max(96, Math.min(150, space * 0.16)));
-  const clientHeight = Math.round(Math.max(44, Math.min(64, space * 0.085)));
-  const nodeRadius = Math.max(30, Math.min(84, space * (hasClients ? 0.112 : 0.115), (Math.PI * space * 0.34) / count));
-  const marginY = hasClients ? clientHeight * 0.75 : 0;
-  const marginX = hasClients ? clientWidth * 0.55 : 0;
-  const above = 26 + marginY; // a partition halo reaches past the circle
-  const below = 24 + marginY; // a "paused" badge under a circle
-  const centre = { x: width / 2, y: (above + height - below) / 2 };
-  const radiusY = Math.max(nodeRadius * 1.5, (height - above - below) / 2 - nodeRadius - 6);
-  const radiusX = Math.max(nodeRadius * 1.5, Math.min(width / 2 - nodeRadius - 24 - marginX, radiusY * 1.55));
   const angle = scaleLinear().domain([0, count]).range([-Math.PI / 2, (3 * Math.PI) / 2]);
   const positions = new Map<number, Point>();
-  ids.forEach((id, index) => {
+  const place = (centre: Point, radiusX: number, radiusY: number) => ids.forEach((id, index) => {
     const theta = angle(index);
     positions.set(id, { x: centre.x + radiusX * Math.cos(theta), y: centre.y + radiusY * Math.sin(theta) });
   });
+  const fitNode = (factor: number) => Math.max(24, Math.min(84, space * factor, (Math.PI * space * 0.34) / count));
+
+  if (clients.length === 0) {
+    const nodeRadius = Math.max(30, fitNode(0.115));
+    const above = 26; // a partition halo reaches past the circle
+    const below = 24; // a "paused" badge under a circle
+    const centre = { x: width / 2, y: (above + height - below) / 2 };
+    const radiusY = Math.max(nodeRadius * 1.5, (height - above - below) / 2 - nodeRadius - 6);
+    const radiusX = Math.max(nodeRadius * 1.5, Math.min(width / 2 - nodeRadius - 24, radiusY * 1.55));
+    place(centre, radiusX, radiusY);
+    return { width, height, nodeRadius, radiusX, radiusY, centre, positions, clientWidth: 0, clientHeight: 0 };
+  }
+
+  // Clients sit on an outer ellipse that clears every server circle, whatever the angle: the
+  // offset between the two ellipses is the circle's radius (with a gap) scaled by √2, so a box on
+  // a diagonal stays off the circle too, plus half the box. Many clients make the boxes smaller.
+  const crowded = clients.length > 2 * count;
+  const clientWidth = Math.round(Math.max(84, Math.min(crowded ? 120 : 150, space * (crowded ? 0.13 : 0.16))));
+  const clientHeight = Math.round(Math.max(40, Math.min(crowded ? 52 : 64, space * 0.085)));
+  const gap = 6;
+  const edge = 6;
+  const centre = { x: width / 2, y: height / 2 };
+  const outXMax = width / 2 - clientWidth / 2 - edge;
+  const outYMax = height / 2 - clientHeight / 2 - edge;
+  const clearance = (radius: number) => Math.SQRT2 * (radius + gap);
+  // The circle may not be so large that the server ring collapses (radiusY at least 1.2 radii).
+  let nodeRadius = fitNode(crowded ? 0.1 : 0.112);
+  while (nodeRadius > 24 && outYMax - clientHeight / 2 - clearance(nodeRadius) < nodeRadius * 1.2) nodeRadius -= 1;
+  const radiusY = Math.max(nodeRadius * 1.2, outYMax - clientHeight / 2 - clearance(nodeRadius));
+  const radiusX = Math.max(nodeRadius * 1.5, Math.min(outXMax - clientWidth / 2 - clearance(nodeRadius), radiusY * 1.55));
+  place(centre, radiusX, radiusY);
+  const outX = Math.min(outXMax, radiusX + clearance(nodeRadius) + clientWidth / 2);
+  const outY = Math.min(outYMax, radiusY + clearance(nodeRadius) + clientHeight / 2);
+  // In the gaps between servers, spread evenly.
   const slots = Math.max(count, clients.length);
-  const outX = radiusX + nodeRadius * 0.7 + clientWidth * 0.35;
-  const outY = radiusY + nodeRadius * 0.55 + clientHeight * 0.45;
   clients.forEach((endpoint, index) => {
     const slot = Math.floor((index * slots) / clients.length) + 0.5;
     const theta = angle((slot * count) / slots);
-    const x = centre.x + outX * Math.cos(theta);
-    const y = centre.y + outY * Math.sin(theta);
-    positions.set(endpoint, {
-      x: Math.min(width - clientWidth / 2 - 6, Math.max(clientWidth / 2 + 6, x)),
-      y: Math.min(height - clientHeight / 2 - 6, Math.max(clientHeight / 2 + 6, y)),
-    });
+    positions.set(endpoint, { x: centre.x + outX * Math.cos(theta), y: centre.y + outY * Math.sin(theta) });
   });
   return { width, height, nodeRadius, radiusX, radiusY, centre, positions, clientWidth, clientHeight };
 }

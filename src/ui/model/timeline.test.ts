@@ -27,6 +27,11 @@ describe('timeline history', () => {
     expect(same).toBe(history);
   });
 
+  it('a leader elected in epoch 0 that establishes epoch 1 is one band labelled epoch 1', () => {
+    const history = nextHistory([], { records: [role(0, 3, 'LOOKING', 0), role(200, 3, 'LEADING', 0)], view: view(6000, [[3, 'LEADING', 1]]), reset: true, rewritten: false });
+    expect(leaderBands(history)).toEqual([{ server: 3, epoch: 1, role: 'LEADING', from: 200, to: Infinity, approx: false }]);
+  });
+
   it('keeps the future after a seek back (deterministic), drops it when the inputs change', () => {
     const start = nextHistory([], { records: [role(0, 1, 'LOOKING', 0), role(200, 1, 'LEADING', 1), role(900, 1, 'DOWN', 1)], view: view(1000, [[1, 'DOWN', 1]]), reset: true, rewritten: false });
     const back = nextHistory(start, { records: [], view: view(500, [[1, 'LEADING', 1]]), reset: false, rewritten: false });

@@ -132,14 +132,20 @@ export interface Band {
   approx: boolean;
 }
 
-/** Each server's role over time: consecutive segments (same role and epoch merged). */
+/** Each server's role over time: consecutive segments (same role merged). A server that stays
+ * in one role while its epoch rises is one tenure: a leader elected in epoch 0 whose NEWLEADER
+ * establishes epoch 1 leads epoch 1 (the engine reports role changes; the view shows the new
+ * epoch later), so the segment takes the higher epoch instead of splitting. */
 export function roleSegments(history: readonly TimelineEvent[]): Map<number, Band[]> {
   const segments = new Map<number, Band[]>();
   for (const event of history) {
     if (event.kind !== 'role') continue;
     const list = segments.get(event.server) ?? [];
     const last = list[list.length - 1];
-    if (last && last.role === event.role && last.epoch === event.epoch) continue;
+    if (last && last.role === event.role && event.epoch >= last.epoch) {
+      last.epoch = event.epoch;
+      continue;
+    }
     if (last) last.to = event.t;
     list.push({ server: event.server, role: event.role, epoch: event.epoch, from: event.t, to: Infinity, approx: event.approx === true });
     segments.set(event.server, list);
