@@ -4,21 +4,12 @@
 // bad addresses; presenter keys; embed mode. Checkpoints are reached by seeking, not real time.
 import type { Page } from '@playwright/test';
 import { WALKTHROUGHS } from '../src/content/walkthroughs/index';
+import type { TestWalkthrough } from '../src/ui/test-api';
 import { expect, test } from './fixtures';
 
-interface Status {
-  id: string;
-  step: number;
-  checkpoints: number;
-  checkpoint: string | null;
-  atMs: number | null;
-  arrived: boolean;
-  outcome: string | null | undefined;
-  answers: (number | null)[];
-}
+type Status = TestWalkthrough;
 
-const status = (page: Page): Promise<Status | null> =>
-  page.evaluate(() => (window.__zooscope as unknown as { walkthrough(): Status | null }).walkthrough());
+const status = (page: Page): Promise<Status | null> => page.evaluate(() => window.__zooscope!.walkthrough!());
 
 const panel = (page: Page) => page.getByTestId('wt-panel');
 

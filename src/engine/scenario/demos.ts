@@ -27,6 +27,21 @@ export const DEMOS: readonly Demo[] = [
     outcome: (view) => (leaderOf(view)?.id === 5 ? null : 'server 5 should lead'),
   },
   {
+    id: 'no-split-vote',
+    title: { en: 'Why FLE cannot split the vote', 'zh-CN': '为什么 FLE 不会出现平票' },
+    summary: {
+      en: 'Four servers start together, each voting for itself. Every server adopts any vote that beats its own in the (epoch, zxid, sid) order, so all four converge on server 4 in one round (electionEpoch 1): no 2–2 tie, no random back-off as in Raft.',
+      'zh-CN': '四台服务器同时启动，各自先投自己。每台服务器只要看到按 (epoch, zxid, sid) 更大的选票就改投它，于是四台在同一轮（electionEpoch 1）里都投给 server 4：不会出现 2:2 平票，也不需要 Raft 那样的随机退避。',
+    },
+    scenario: { version: 1, title: 'No split vote', seed: 6, ensemble: { servers: 4 }, steps: [{ await: 'serving' }, { sleep: 500 }] },
+    outcome: (view) => {
+      if (leaderOf(view)?.id !== 4) return 'server 4 should lead';
+      const votes = view.servers.map((server) => server.detail.vote as { leader: number; electionEpoch: number } | undefined);
+      if (votes.some((vote) => vote?.leader !== 4)) return 'every server should vote for server 4';
+      return votes.every((vote) => vote?.electionEpoch === 1) ? null : 'the election should take a single round (electionEpoch 1)';
+    },
+  },
+  {
     id: 'leader-crash',
     title: { en: 'Leader crash and failover', 'zh-CN': 'Leader 崩溃与故障转移' },
     summary: { en: 'Kill the leader: the others notice the closed connections at once, elect server 4 and bump the epoch.', 'zh-CN': '杀掉 leader：其余服务器立即发现连接断开，选出 server 4 并提升 epoch。' },
