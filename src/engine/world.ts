@@ -18,6 +18,7 @@ import { checkServing, scheduleScript, scriptFinished } from './world/script';
 import { checkSettled, createClientSlots, dispatchToClient, startClientOp } from './world/clients';
 import type { ServerSlot, WorldState } from './world/state';
 import { buildView, serverTreeView, type ServerTreeView, type WorldView } from './world/view';
+import { messageDetailView, type MessageDetailView } from './world/message-detail';
 import { actorOfClientMap, actorsDone, createActorSlots, startActors } from './world/actors';
 import { createHistoryLog, forkHistory, type HistoryLogView } from './world/history-log';
 
@@ -108,6 +109,8 @@ export interface World {
   view(): WorldView;
   /** One server's own tree and last zxid (null for an unknown id). */
   serverTree(id: number): ServerTreeView | null;
+  /** One message in flight in full (payload fields, vote judgement), or null once delivered. */
+  messageDetail(id: number): MessageDetailView | null;
   /** Every scenario step has completed. */
   scriptDone(): boolean;
   /** Every recipe actor has nothing left to do on its own (true without actors). */
@@ -360,6 +363,7 @@ function wrap(runtime: Runtime, inputs: InputEntry[], options: WorldOptions): Wo
     },
     view: () => buildView(runtime),
     serverTree: (id) => serverTreeView(runtime, id),
+    messageDetail: (id) => messageDetailView(runtime, id),
     scriptDone: () => scriptFinished(runtime),
     actorsDone: () => actorsDone(runtime.state),
     eventsProcessed: () => runtime.state.eventsProcessed,

@@ -6,6 +6,7 @@ import type { Batch } from '../worker/protocol';
 import type { InvariantReport } from '../engine/world';
 import type { TraceRecord } from '../engine/sim/trace';
 import type { ServerTreeView, WorldView } from '../engine/world/view';
+import type { MessageDetailView } from '../engine/world/message-detail';
 import type { Language } from './i18n/translate';
 import type { WalkthroughState } from './walkthrough/walkthrough-state';
 import { plainEqual, reconcileView } from './model/reconcile';
@@ -54,6 +55,12 @@ export interface ZooState {
   selectedClient: string | null;
   /** The selected znode (path), shown in the inspector. */
   selectedZnode: string | null;
+  /** The selected message in flight (id), shown in the inspector. */
+  selectedMessage: number | null;
+  /** The selected message in full, as the worker last sent it (kept after delivery). */
+  messageDetail: MessageDetailView | null;
+  /** The selected message has been delivered (its detail is the last one seen in flight). */
+  messageDelivered: boolean;
   sideTab: SideTab;
   error: UiError | null;
   language: Language;
@@ -84,6 +91,7 @@ export interface ZooActions {
   selectServer(id: number | null): void;
   selectClient(id: string | null): void;
   selectZnode(path: string | null): void;
+  selectMessage(id: number | null): void;
   setSideTab(tab: SideTab): void;
   setLanguage(language: Language): void;
   /** Records the speed the user chose. */
@@ -101,6 +109,7 @@ export type ZooStore = ZooState & ZooActions;
 const initialRun = {
   view: null, batchSeq: 0, playing: false, headTimeMs: 0, shareFragment: null,
   invariants: { checked: 0, violations: [] }, correctness: null, historyPicture: null, violationsNow: [], violationMarks: [], events: [], eventsTruncated: 0, history: [], sends: [], serverTree: null,
+  selectedMessage: null, messageDetail: null, messageDelivered: false,
 } satisfies Partial<ZooState>;
 
 /** Appends records, keeping the newest EVENTS_KEPT_MAX; after a seek, drops records from the future. */
@@ -166,6 +175,7 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
         eventsTruncated: batch.loaded ? batch.truncated : state.eventsTruncated + batch.truncated,
         error,
         selectedServer,
+        ...nextMessageDetail(state, batch),
         loads: batch.loaded ? state.loads + 1 : state.loads,
         // The same tree keeps its identity (the Znodes tab does not re-render on every frame).
         serverTree: batch.serverTree && plainEqual(state.serverTree, batch.serverTree) ? state.serverTree : batch.serverTree ?? null,
@@ -175,9 +185,10 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
       return batchSeq;
     },
     setError: (error) => set({ error }),
-    selectServer: (id) => set(id === null ? { selectedServer: null } : { selectedServer: id, selectedClient: null, selectedZnode: null, sideTab: 'inspector' }),
-    selectClient: (id) => set(id === null ? { selectedClient: null } : { selectedClient: id, selectedServer: null, selectedZnode: null, sideTab: 'inspector' }),
-    selectZnode: (path) => set(path === null ? { selectedZnode: null } : { selectedZnode: path, selectedServer: null, selectedClient: null, sideTab: 'inspector' }),
+    selectServer: (id) => set(id === null ? { selectedServer: null } : { selectedServer: id, selectedClient: null, selectedZnode: null, ...NO_MESSAGE, sideTab: 'inspector' }),
+    selectClient: (id) => set(id === null ? { selectedClient: null } : { selectedClient: id, selectedServer: null, selectedZnode: null, ...NO_MESSAGE, sideTab: 'inspector' }),
+    selectZnode: (path) => set(path === null ? { selectedZnode: null } : { selectedZnode: path, selectedServer: null, selectedClient: null, ...NO_MESSAGE, sideTab: 'inspector' }),
+    selectMessage: (id) => set(id === null ? NO_MESSAGE : { ...NO_MESSAGE, selectedMessage: id, selectedServer: null, selectedClient: null, selectedZnode: null, sideTab: 'inspector' }),
     setSideTab: (sideTab) => set({ sideTab }),
     setLanguage: (language) => set({ language }),
     setSpeed: (speed) => set({ speed }),
@@ -187,6 +198,21 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
     setPresenter: (presenter) => set({ presenter }),
     resetRun: () => set({ ...initialRun, batchSeq: get().batchSeq }),
   }));
+}
+
+const NO_MESSAGE = { selectedMessage: null, messageDetail: null, messageDelivered: false } as const;
+
+/** The selected message's detail after a batch: a new load forgets the selection (ids restart);
+ * a delivered message keeps its last detail, marked delivered. */
+function nextMessageDetail(state: ZooState, batch: Batch): Pick<ZooState, 'selectedMessage' | 'messageDetail' | 'messageDelivered'> {
+  if (batch.loaded) return NO_MESSAGE;
+  const answer = batch.message;
+  if (state.selectedMessage === null || answer === undefined || answer.id !== state.selectedMessage) {
+    return { selectedMessage: state.selectedMessage, messageDetail: state.messageDetail, messageDelivered: state.messageDelivered };
+  }
+  if (answer.detail === null) return { selectedMessage: state.selectedMessage, messageDetail: state.messageDetail, messageDelivered: true };
+  const same = plainEqual(state.messageDetail, answer.detail);
+  return { selectedMessage: state.selectedMessage, messageDetail: same ? state.messageDetail : answer.detail, messageDelivered: false };
 }
 
 function sameInvariants(left: InvariantReport, right: InvariantReport): boolean {

@@ -44,6 +44,8 @@ export interface ZooClient {
   act(action: InputAction): Promise<void>;
   /** Asks for one server's own tree with every batch (null: only the leader's, in the view). */
   showTree(server: number | null): Promise<void>;
+  /** Asks for one message's full detail with every batch (null: stop). */
+  showMessage(id: number | null): Promise<void>;
   /** After a worker failure: a new worker, the same run, the same time. */
   reloadSameRun(): Promise<void>;
   dispose(): void;
@@ -189,6 +191,7 @@ export function createWorkerClient(options: ClientOptions): ZooClient {
     },
     act: (action) => drawn(send({ type: 'act', action })),
     showTree: (server) => drawn(send({ type: 'tree', server })),
+    showMessage: (id) => drawn(send({ type: 'message', id })),
     async reloadSameRun() {
       const state = store.getState();
       const error = state.error?.kind === 'worker' ? state.error : null;

@@ -61,6 +61,8 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
   let session: Session | null = null;
   /** The server whose own tree goes with every batch (the per-server tree selector), or null. */
   let treeServer: number | null = null;
+  /** The message whose full detail goes with every batch (the message inspector), or null. */
+  let detailMessage: number | null = null;
   /** Where the current play stops by itself (a walkthrough checkpoint), or null. */
   let stopAtMs: number | null = null;
 
@@ -99,6 +101,7 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
       const tree = target.world.serverTree(treeServer);
       if (tree) reply.serverTree = tree;
     }
+    if (detailMessage !== null) reply.message = { id: detailMessage, detail: target.world.messageDetail(detailMessage) };
     target.pending = [];
     target.truncated = 0;
     delete target.seekDone;
@@ -140,6 +143,8 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
       playback.playing = false;
       playback.lastRealMs = null;
       stopAtMs = null;
+      // Message ids restart with every run: a selected message does not carry over.
+      detailMessage = null;
       session = load(command.source, command.atMs);
       return [batch(session)];
     }
@@ -184,6 +189,9 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
         return [batch(current)];
       case 'tree':
         treeServer = command.server;
+        return [batch(current)];
+      case 'message':
+        detailMessage = command.id;
         return [batch(current)];
       case 'frame': {
         const advanceMs = advance(playback, realNowMs());

@@ -4,6 +4,7 @@
 import type { InputAction } from '../engine/world';
 import type { TraceRecord } from '../engine/sim/trace';
 import type { ServerTreeView, WorldView } from '../engine/world/view';
+import type { MessageDetailView } from '../engine/world/message-detail';
 import type { InvariantReport } from '../engine/world';
 import type { CorrectnessReport, HistoryPicture } from '../engine/check/live-correctness';
 
@@ -28,6 +29,8 @@ export type WorkerCommand =
   | { type: 'act'; action: InputAction }
   /** Send this server's own tree with every batch (null: stop; the view keeps the leader's). */
   | { type: 'tree'; server: number | null }
+  /** Send this message's full detail with every batch (null: stop): the message inspector. */
+  | { type: 'message'; id: number | null }
   /** The UI is ready to draw: advance the playback clock and send one batch. */
   | { type: 'frame' };
 
@@ -63,6 +66,9 @@ export interface Batch {
   history?: HistoryPicture;
   /** The tree of the server the UI asked for with 'tree' (absent unless asked). */
   serverTree?: ServerTreeView;
+  /** The message the UI asked for with 'message' (absent unless asked); detail null once it
+   * has been delivered. */
+  message?: { id: number; detail: MessageDetailView | null };
 }
 
 export type WorkerReply =

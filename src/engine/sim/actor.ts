@@ -4,6 +4,7 @@
 import type { EndpointId } from './network';
 import type { RngState } from './rng';
 import type { ServerRole, TraceRecord } from './trace';
+import type { VoteJudgement } from './vote-judgement';
 
 /** What a machine can be told. */
 export type NodeInput<P> =
@@ -55,6 +56,11 @@ export interface ServerProtocol<S, P> {
   /** Leader only: when its session tracker would expire each session (key String(sessionId)),
    * absolute simulated ms; empty on other servers (protocols without sessions omit it). */
   sessionDeadlines?(state: S): { [sessionKey: string]: number };
+  /** A one-line description of a payload for people (the message inspector). */
+  describe?(payload: P): string;
+  /** For an election notification on its way to `receiver`: whether its vote beats the
+   * receiver's, by the protocol's own order (null for other payloads). */
+  judgeVote?(receiver: S, payload: P): VoteJudgement | null;
 }
 
 /** One znode as the view shows it. */

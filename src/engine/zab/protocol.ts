@@ -10,6 +10,8 @@ import { stepZab } from './peer';
 import type { DiskState, ElectionState, ZabServerState } from './state';
 import { summarizeServer } from './view';
 import { isServingState } from './serving';
+import { describePayload } from './describe';
+import { judgeNotification } from './judge-vote';
 
 function freshElection(id: EndpointId): ElectionState {
   return {
@@ -61,6 +63,7 @@ export function createZabProtocol<Db, Request, Txn, Result>(
   const resolved = resolveZabOptions(options);
   const anyMachine = machine as unknown as AnyMachine;
   const describeTxn = anyMachine.describeTxn?.bind(anyMachine);
+  const describeRequest = anyMachine.describeRequest?.bind(anyMachine);
   // One context reused for every step (steps never nest; if one ever did, it gets its own):
   // no per-packet context object, and its layer context is made once.
   let spare: ZabContext | null = null;
@@ -116,6 +119,17 @@ export function createZabProtocol<Db, Request, Txn, Result>(
     },
     summarize(state) {
       return summarizeServer(state as unknown as ZabServerState, describeTxn);
+    },
+    describe(payload) {
+      if (!isZabPayload(payload as ZabPayload)) return layer !== null ? layer.label(payload) : String((payload as { type?: unknown }).type);
+      return describePayload(payload as ZabPayload, describeTxn, describeRequest);
+    },
+    judgeVote(receiver, payload) {
+      const notification = payload as ZabPayload;
+      if (notification.type !== 'NOTIFICATION') return null;
+      // Judging reads the receiver's state and sends nothing: no effects are ever called.
+      const context: ZabContext = { state: receiver as unknown as ZabServerState, machine: anyMachine, options: resolved, effects: null as unknown as Effects<ZabPayload>, layer };
+      return judgeNotification(context, notification);
     },
   };
 }
