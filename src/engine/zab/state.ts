@@ -206,7 +206,7 @@ export interface ZabServerState<Db = unknown, Txn = unknown> {
   /** The last zxid this server knows is committed (what its clients can see). */
   lastCommittedZxid: number;
   /** The last committed txns applied (ZKDatabase.committedLog), oldest first, from index
-   * committedLogStart on (see committedWindow): entries before it have left the window. */
+   * committedLogStart on (see committedWindow): entries before it have left the window (they are cut off in batches). */
   committedLog: LogEntry<Txn>[];
   /** Where the window starts in committedLog. The front is cut off in batches, not an entry per
    * commit: shifting a 500-entry array on every commit was the run's single hottest line. */

@@ -93,7 +93,7 @@ export function rememberCommitted(context: ZabContext, entry: LogEntry): void {
   let start = state.committedLogStart;
   if (log.length - start > count) start = log.length - count;
   // Entries that left the window go in one batch once there are as many as the window holds:
-  // amortized O(1) per commit, and the array never grows past twice the window.
+  // amortized O(1) per commit, and the array never grows past twice the window size.
   if (start > 0 && start >= count) {
     log.splice(0, start);
     start = 0;
