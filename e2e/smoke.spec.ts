@@ -22,7 +22,7 @@ test('app boots: hook ready, server-1 visible, no console or page errors', async
 test('the bundled Chinese font loads from the build (under its CSP) and has the glyphs the UI shows', async ({ page, zoo }) => {
   await page.goto('/#lang=zh-CN');
   await page.evaluate(() => window.__zooscope!.ready());
-  const sample = (await page.getByTestId('server-1').textContent()) + (await page.locator('.app-header').textContent());
+  const sample = ((await page.getByTestId('server-1').textContent()) ?? '') + ((await page.locator('.app-header').textContent()) ?? '');
   const chinese = [...sample].filter((char) => /[\u4E00-\u9FFF]/u.test(char)).join('');
   expect(chinese.length).toBeGreaterThan(3);
   // Ask for the bundled face by name: it must load (no CSP or path problem) and cover the text.
