@@ -53,9 +53,14 @@ export function MessageInspector({ id }: { id: number }) {
             </div>
           )}
           <h3>{t('message.fields')}</h3>
-          <dl className="detail-list" data-testid="message-fields">
-            {detail.fields.map((field) => <Row key={field.name} name={field.name} value={field.value} />)}
-          </dl>
+          {detail.fields.length === 0
+            // E.g. a CLOSE: the connection ending (a FIN or RST), not a packet.
+            ? <p className="hint" data-testid="message-fields">{t('message.noFields')}</p>
+            : (
+              <dl className="detail-list" data-testid="message-fields">
+                {detail.fields.map((field) => <Row key={field.name} name={field.name} value={field.value} />)}
+              </dl>
+            )}
         </>
       )}
     </section>

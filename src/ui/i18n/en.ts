@@ -88,6 +88,7 @@ export const en = {
   'message.droppedNo': 'no',
   'message.retransmits': 'Retransmits',
   'message.fields': 'Every field of the payload',
+  'message.noFields': 'The payload has no fields (a CLOSE is a connection ending, not a packet).',
   'message.loading': 'Asking the simulation for this message…',
   'message.delivered': 'No longer in flight at this time (delivered or not sent yet): shown as it was in flight.',
   'message.gone': 'This message is not in flight at this time.',

@@ -89,6 +89,7 @@ export const zhCN: Record<MessageKey, string> = {
   'message.droppedNo': '否',
   'message.retransmits': '重传次数',
   'message.fields': '负载的每个字段',
+  'message.noFields': '负载没有字段（CLOSE 表示连接断开，不是数据包）。',
   'message.loading': '正在向模拟器请求这条消息…',
   'message.delivered': '此刻已不在传输中（已送达或尚未发送）：显示的是它在传输中时的样子。',
   'message.gone': '此刻这条消息不在传输中。',
