@@ -4,6 +4,7 @@
 // reply queues behind the slow COMMIT on the same FIFO link) makes its next read fresh.
 import type { WorldView } from '../../../engine/world/view';
 import type { WalkthroughDef } from '../types';
+import { DEMOS } from '../../../engine/scenario/demos';
 
 const server = (view: WorldView, id: number) => view.servers.find((entry) => entry.id === id)!;
 const applied = (view: WorldView, id: number) => Number(server(view, id).detail.lastProcessedZxid);
@@ -18,16 +19,8 @@ const SET_ZXID = 0x100000004;
 export const walkthrough: WalkthroughDef = {
   id: 'consistency',
   questions: [3],
-  scenario: {
-    version: 1, title: 'Consistency: Zab broadcast, stale reads and sync()', seed: 9, ensemble: { servers: 3 },
-    clients: { writer: { server: 3, connectAtStart: false }, reader: { server: 1, connectAtStart: false } },
-    steps: [
-      { await: 'serving' }, { client: 'writer', op: 'create', path: '/v', data: 'old' }, { client: 'reader', op: 'getData', path: '/v' },
-      { fault: 'delay', from: 3, to: 1, latencyMsMin: 3000, latencyMsMax: 3000 },
-      { client: 'writer', op: 'setData', path: '/v', data: 'new' }, { client: 'reader', op: 'getData', path: '/v' },
-      { client: 'reader', op: 'sync', path: '/v' }, { client: 'reader', op: 'getData', path: '/v' },
-    ],
-  },
+  // The stale-read-sync demo's run, under this walkthrough's title.
+  scenario: { ...DEMOS.find((demo) => demo.id === 'stale-read-sync')!.scenario, title: 'Consistency: Zab broadcast, stale reads and sync()' },
   checkpoints: [
     {
       id: 'proposal', atMs: 342, focus: [{ message: 'PROPOSAL' }, { server: 3 }],
