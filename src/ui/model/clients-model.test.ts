@@ -115,4 +115,16 @@ describe('static clients', () => {
     expect(staticClientsJson(view(9000))).not.toBe(staticClientsJson(view(9000, 'DISCONNECTED')));
     expect(staticClientsJson(view(9000))).not.toContain('sessionExpiresInMs');
   });
+
+  it('give each client its own string, unchanged when only another client changes', async () => {
+    const { staticClientJson, staticClientsJson } = await import('../hooks/use-clients');
+    const view = (c2State: string) => ({ view: { clients: [{ ...client('c1'), sessionExpiresInMs: 5 }, { ...client('c2', { state: c2State }), sessionExpiresInMs: 7 }] } }) as never;
+    const before = view('CONNECTED');
+    const after = view('DISCONNECTED');
+    expect(staticClientJson(after, 'c1')).toBe(staticClientJson(before, 'c1'));
+    expect(staticClientJson(after, 'c2')).not.toBe(staticClientJson(before, 'c2'));
+    expect(JSON.parse(staticClientJson(after, 'c2'))).toMatchObject({ id: 'c2', state: 'DISCONNECTED' });
+    expect(staticClientJson(after, 'nobody')).toBe('null');
+    expect(JSON.parse(staticClientsJson(after))).toEqual([JSON.parse(staticClientJson(after, 'c1')), JSON.parse(staticClientJson(after, 'c2'))]);
+  });
 });
