@@ -23,9 +23,12 @@ function steadyWrites(simulatedMs: number) {
 /** Simulated time between drains of the trace in the throughput run (one worker batch ≈ this much at 1×). */
 const DRAIN_EVERY_MS = 1000;
 
+/** Runs of the throughput workload thrown away before measuring (JIT and heap warm-up). */
+const WARMUP_RUNS = 2;
+
 export function engineEventsPerSecond(runs: number, simulatedMs: number): number {
   const scenario = steadyWrites(simulatedMs);
-  return median(repeat(runs, () => {
+  const measure = (): number => {
     const world = createWorld(scenario, [], { traceMessages: false, snapshotEveryMs: Number.POSITIVE_INFINITY });
     const start = performance.now();
     // Drain the trace as every consumer does (the worker each frame, the CLI as it prints), so
@@ -36,7 +39,11 @@ export function engineEventsPerSecond(runs: number, simulatedMs: number): number
     }
     const seconds = (performance.now() - start) / 1000;
     return Math.round(world.eventsProcessed() / seconds);
-  }));
+  };
+  // Warm-up, not counted: the first runs of a fresh process time V8 compiling the hot paths and
+  // growing its heap (they read 10-20 % low), which a worker playing for minutes has long done.
+  for (let warmup = 0; warmup < WARMUP_RUNS; warmup++) measure();
+  return median(repeat(runs, measure));
 }
 
 /** p95 of seek latency to random points of a long run with writes (median over `runs`). */

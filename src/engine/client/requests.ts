@@ -103,14 +103,15 @@ function buildSubOp(sub: InputSubOp): { ok: true; op: MultiSubOp } | { ok: false
   }
 }
 
+/** Ops the oracle cannot run (sync, addWatch, removeWatches) get the client's path check too. */
+function pathChecked(op: ClientOp, request: ClientRequest & { path: string }): BuiltRequest {
+  const problem = op.rawPath === true ? null : clientPathProblem(request.path);
+  return problem === null ? { ok: true, request } : reject(problem);
+}
+
 /** Builds the wire request for a client op that talks to the server (clientRejection already passed). */
 export function buildRequest(op: ClientOp): BuiltRequest {
   const path = op.path ?? '';
-  // Ops the oracle cannot run (sync, addWatch, removeWatches) get the same path check.
-  const checked = (request: ClientRequest): BuiltRequest => {
-    const problem = op.rawPath === true ? null : clientPathProblem(path);
-    return problem === null ? { ok: true, request } : reject(problem);
-  };
   switch (op.op) {
     case 'create': {
       const built = buildCreate({ ...op, path });
@@ -134,11 +135,11 @@ export function buildRequest(op: ClientOp): BuiltRequest {
       // ZooKeeperAdmin.reconfig(joining, leaving, null, fromConfig): incremental form.
       return { ok: true, request: { type: 'reconfig', joining: (op.joining ?? []).map((entry) => ({ id: entry.server, role: entry.role ?? 'participant' })), leaving: op.leaving ?? [], fromConfig: op.fromConfig ?? -1 } };
     case 'sync':
-      return op.path === undefined ? { ok: true, request: { type: 'sync', path: '/' } } : checked({ type: 'sync', path });
+      return op.path === undefined ? { ok: true, request: { type: 'sync', path: '/' } } : pathChecked(op, { type: 'sync', path });
     case 'addWatch':
-      return checked({ type: 'addWatch', path, mode: op.watchMode ?? 'PERSISTENT' });
+      return pathChecked(op, { type: 'addWatch', path, mode: op.watchMode ?? 'PERSISTENT' });
     case 'removeWatches':
-      return checked({ type: 'removeWatches', path, watcherType: op.watcherType ?? 'Any' });
+      return pathChecked(op, { type: 'removeWatches', path, watcherType: op.watcherType ?? 'Any' });
     case 'multi': {
       const ops: MultiSubOp[] = [];
       for (const sub of op.ops ?? []) {
