@@ -97,6 +97,58 @@ export const FRAME_HOOK = `(() => {
   }
 })();`;
 
+// Injected before the app's scripts for the traffic run only (never during frame runs: it
+// serializes every batch on the main thread): counts the worker's replies and their size as JSON,
+// a stand-in for the structured-clone bytes the browser copies between the threads.
+const TRAFFIC_HOOK = `(() => {
+  const traffic = { recording: false, messages: 0, bytes: 0 };
+  window.__traffic = traffic;
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (!traffic.recording) return;
+        traffic.messages++;
+        traffic.bytes += JSON.stringify(event.data).length;
+      });
+    }
+  };
+})();`;
+
+interface Traffic {
+  kbPerS: number;
+  batchesPerS: number;
+}
+
+/** Worker→UI traffic during playback of the load (kB of JSON and replies per second of wall clock). */
+async function trafficRun(browser: Browser, url: string, playbackMs: number, speed: number): Promise<Traffic> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(TRAFFIC_HOOK);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__zooscope !== undefined, null, { timeout: 30_000 });
+    await page.evaluate(() => window.__zooscope!.ready());
+    await page.evaluate(async (speed) => {
+      await window.__zooscope!.play(speed);
+      (window as unknown as { __traffic: { recording: boolean } }).__traffic.recording = true;
+    }, speed);
+    const start = Date.now();
+    await page.waitForTimeout(playbackMs);
+    const counted = await page.evaluate(() => {
+      const traffic = (window as unknown as { __traffic: { recording: boolean; messages: number; bytes: number } }).__traffic;
+      traffic.recording = false;
+      return { messages: traffic.messages, bytes: traffic.bytes };
+    });
+    const seconds = (Date.now() - start) / 1000;
+    await page.evaluate(() => window.__zooscope!.pause());
+    return { kbPerS: round(counted.bytes / 1000 / seconds), batchesPerS: round(counted.messages / seconds) };
+  } finally {
+    await context.close();
+  }
+}
+
 interface FrameRun {
   frameP95: number;
   frameP50: number;
@@ -254,6 +306,14 @@ export async function uiBenchmarks(options: UiOptions): Promise<Record<string, n
     }
     figures.ui_frame_ms_p95 = round(median(frameRuns.map((run) => run.frameP95)), 2);
     figures.ui_long_tasks = median(frameRuns.map((run) => run.longTasks));
+
+    // Worker→UI traffic (DESIGN.md's "bytes and messages per second during playback"), measured
+    // apart from the frame runs because counting it costs the main thread.
+    const traffic: Traffic[] = [];
+    for (let run = 0; run < options.runs; run++) traffic.push(await within(options.playbackMs + 90_000, 'traffic run', trafficRun(browser, loadUrl, Math.min(options.playbackMs, 10_000), speed)));
+    figures.worker_to_ui_kb_per_s = median(traffic.map((run) => run.kbPerS));
+    figures.worker_to_ui_batches_per_s = median(traffic.map((run) => run.batchesPerS));
+    log(`worker→UI traffic runs: ${traffic.map((run) => `${run.kbPerS} kB/s in ${run.batchesPerS} batches/s`).join(', ')}`);
     return figures;
   } catch (error) {
     // Whatever was measured before the failure is still reported; the failure is said on stderr.

@@ -34,6 +34,15 @@ describe('store', () => {
     expect(state.shareFragment).toBe('#s=1.x');
   });
 
+  it('keeps the share fragment when a batch leaves it out (unchanged), takes a new one', () => {
+    const store = createZooStore();
+    store.getState().applyBatch(batch(10, { loaded: { ok: true } }));
+    store.getState().applyBatch(batch(20, { shareFragment: undefined }));
+    expect(store.getState().shareFragment).toBe('#s=1.x');
+    store.getState().applyBatch(batch(30, { shareFragment: '#s=1.y' }));
+    expect(store.getState().shareFragment).toBe('#s=1.y');
+  });
+
   it('keeps unchanged parts of the view by reference, so slice subscribers do not re-render', () => {
     const store = createZooStore();
     store.getState().applyBatch(batch(10));

@@ -146,7 +146,7 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
       const events = nextEvents(state.events, batch);
       const historyInput = {
         records: batch.records, view: batch.view, reset: batch.loaded !== undefined,
-        rewritten: state.shareFragment !== null && batch.shareFragment !== state.shareFragment,
+        rewritten: state.shareFragment !== null && batch.shareFragment !== undefined && batch.shareFragment !== state.shareFragment,
       };
       const history = nextHistory(state.history, historyInput);
       const sends = nextSends(state.sends, historyInput);
@@ -163,7 +163,8 @@ export function createZooStore(initial: Partial<ZooState> = {}) {
         batchSeq,
         playing: batch.playing,
         headTimeMs: batch.headTimeMs,
-        shareFragment: batch.shareFragment,
+        // Sent with a run's first batch and when it changes (protocol.ts).
+        shareFragment: batch.shareFragment ?? state.shareFragment,
         invariants: sameInvariants(state.invariants, batch.invariants) ? state.invariants : batch.invariants,
         correctness,
         historyPicture: batch.history ?? (batch.loaded ? null : state.historyPicture),

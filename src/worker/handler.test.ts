@@ -53,9 +53,23 @@ describe('worker handler', () => {
     const atCrash = only(handler.handle({ type: 'seek', timeMs: 4000, requestId: 7 }));
     expect(atCrash.seekDone).toBe(7);
     const replay = createWorkerHandler(() => 0);
-    const replayed = only(replay.handle({ type: 'load', version: WORKER_PROTOCOL_VERSION, source: { kind: 'fragment', fragment: acted.shareFragment }, atMs: 4000 }));
+    const replayed = only(replay.handle({ type: 'load', version: WORKER_PROTOCOL_VERSION, source: { kind: 'fragment', fragment: acted.shareFragment! }, atMs: 4000 }));
     expect(replayed.view).toEqual(atCrash.view);
     expect(replayed.view.servers[2]!.alive).toBe(false);
+  });
+
+  it('sends the share fragment with the first batch and when it changes, not with every batch', () => {
+    const handler = createWorkerHandler(() => 0);
+    const first = only(handler.handle({ type: 'load', version: WORKER_PROTOCOL_VERSION, source: { kind: 'default' } }));
+    expect(first.shareFragment).toMatch(/^#s=1\./);
+    const unchanged = only(handler.handle({ type: 'seek', timeMs: 1500 }));
+    expect(unchanged.shareFragment).toBeUndefined();
+    const acted = only(handler.handle({ type: 'act', action: { kind: 'fault', fault: 'crash', server: 3 } }));
+    expect(acted.shareFragment).toMatch(/^#s=1\./);
+    expect(acted.shareFragment).not.toBe(first.shareFragment);
+    expect(only(handler.handle({ type: 'seek', timeMs: 2500 })).shareFragment).toBeUndefined();
+    // A new load starts over: its first batch carries the fragment again, even the same one.
+    expect(only(handler.handle({ type: 'load', version: WORKER_PROTOCOL_VERSION, source: { kind: 'default' } })).shareFragment).toBe(first.shareFragment);
   });
 
   it('steps one event at a time, and seeks back', () => {

@@ -39,6 +39,8 @@ interface Session {
   loaded?: LoadOutcome;
   /** The share fragment, recomputed only when the input log changes. */
   share: { inputsLength: number; lastAtMs: number; fragment: string } | null;
+  /** The fragment the UI last received in a batch (null before the first batch). */
+  sentFragment: string | null;
   /** The run's client history, checked as it grows (and again after a seek or fork). */
   correctness: LiveCorrectness;
   /** The history revision last sent to the UI. */
@@ -82,8 +84,13 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
     const reply: Batch = {
       type: 'batch', version: WORKER_PROTOCOL_VERSION, playing: playback.playing, speed: playback.speed,
       headTimeMs: target.world.headTimeMs(), records: target.pending, truncated: target.truncated,
-      view: target.world.view(), invariants: target.world.invariants(), shareFragment: shareFragment(target),
+      view: target.world.view(), invariants: target.world.invariants(),
     };
+    const fragment = shareFragment(target);
+    if (fragment !== target.sentFragment) {
+      reply.shareFragment = fragment;
+      target.sentFragment = fragment;
+    }
     const nowReal = realNowMs();
     const last = target.lastCorrectness;
     if (last === null || !playback.playing || target.judgeNow === true || nowReal - last.atRealMs >= CORRECTNESS_EVERY_REAL_MS) {
@@ -123,7 +130,7 @@ export function createWorkerHandler(realNowMs: () => number, options: HandlerOpt
       startMs = undefined;
     }
     const world = openWorld(run);
-    const next: Session = { world, run, pending: [], truncated: 0, loaded: outcome, share: null, correctness: createLiveCorrectness(), pictureRevision: -1, lastCorrectness: null };
+    const next: Session = { world, run, pending: [], truncated: 0, loaded: outcome, share: null, sentFragment: null, correctness: createLiveCorrectness(), pictureRevision: -1, lastCorrectness: null };
     if (startMs !== undefined) world.seek(startMs);
     return next;
   };

@@ -53,8 +53,10 @@ export interface Batch {
   truncated: number;
   view: WorldView;
   invariants: InvariantReport;
-  /** The share fragment of the run as it stands (scenario + recorded actions). */
-  shareFragment: string;
+  /** The share fragment of the run as it stands (scenario + recorded actions): in the first
+   * batch of a run and whenever it changed since the previous batch, absent otherwise (it is
+   * kilobytes, and a batch goes with every frame). */
+  shareFragment?: string;
   /** Answers a seek with this id: its view is the one in this batch. */
   seekDone?: number;
   /** Set on the first batch after a load. */

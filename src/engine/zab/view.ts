@@ -2,10 +2,11 @@
 import type { ServerSummary } from '../sim/actor';
 import type { ServerRole } from '../sim/trace';
 import { isServingState } from './serving';
-import type { ZabServerState } from './state';
+import type { LogEntry, ZabServerState } from './state';
 
-/** How many of the newest log entries the view carries. */
-export const VIEW_LOG_ENTRIES_MAX = 200;
+/** How many of the newest log entries the view carries: more than the UI draws (14), few enough
+ * that a view (built and sent to the UI for every frame it draws) stays small on a long log. */
+export const VIEW_LOG_ENTRIES_MAX = 40;
 
 export interface ZabServerView {
   id: number;
@@ -27,7 +28,11 @@ export interface ZabServerView {
   leaderId: number | null;
   /** The newest txn log entries, oldest first; `fsynced: false` = still in the group-commit buffer. */
   log: { zxid: number; committed: boolean; fsynced: boolean; text: string }[];
+  /** Older entries not in `log`. */
   logOmitted: number;
+  /** Entries in the whole log (logged, fsynced or not) and how many of them are committed. */
+  logEntries: number;
+  logCommitted: number;
   snapshots: number[];
   /** Leader only: its learner connections. */
   learners: { sid: number; stage: string; isObserver: boolean }[];
@@ -41,12 +46,16 @@ export interface ZabServerView {
 /** The inspector view of a server; describeTxn labels log entries (default: JSON). */
 export function zabView(state: ZabServerState, describeTxn?: (txn: unknown) => string): ZabServerView {
   const describe = describeTxn ?? ((txn: unknown) => JSON.stringify(txn) ?? '');
-  const durable = state.disk.log.map((entry) => ({ entry, fsynced: true }));
-  const pending = state.unsynced.map((entry) => ({ entry, fsynced: false }));
-  const all = [...durable, ...pending];
-  const shown = all.slice(Math.max(0, all.length - VIEW_LOG_ENTRIES_MAX));
+  // Only the newest entries are shown: take them without walking the whole log (which grows for
+  // the whole run between snapshots, and a view is built for every frame the UI draws).
+  const durableLog = state.disk.log;
+  const total = durableLog.length + state.unsynced.length;
+  const shown: { entry: LogEntry; fsynced: boolean }[] = [];
+  for (let index = Math.max(0, total - VIEW_LOG_ENTRIES_MAX); index < total; index++) {
+    shown.push(index < durableLog.length ? { entry: durableLog[index]!, fsynced: true } : { entry: state.unsynced[index - durableLog.length]!, fsynced: false });
+  }
   const lastSnapshot = state.disk.snapshots[state.disk.snapshots.length - 1];
-  const lastLogged = all.length > 0 ? all[all.length - 1]!.entry.zxid : (lastSnapshot?.zxid ?? 0);
+  const lastLogged = shown.length > 0 ? shown[shown.length - 1]!.entry.zxid : (lastSnapshot?.zxid ?? 0);
   const looking = state.role === 'LOOKING';
   const election = state.election;
   return {
@@ -64,13 +73,24 @@ export function zabView(state: ZabServerState, describeTxn?: (txn: unknown) => s
     vote: !state.running ? null : looking ? { ...election.proposal, electionEpoch: election.logicalClock } : { leader: election.currentVote.leader, zxid: election.currentVote.zxid, peerEpoch: election.currentVote.peerEpoch, electionEpoch: election.currentVote.electionEpoch },
     leaderId: state.role === 'LEADING' ? state.id : (state.learner?.leaderId ?? null),
     log: shown.map(({ entry, fsynced }) => ({ zxid: entry.zxid, committed: entry.zxid <= state.lastCommittedZxid, fsynced, text: describe(entry.txn) })),
-    logOmitted: all.length - shown.length,
+    logOmitted: total - shown.length,
+    logEntries: total,
+    logCommitted: total - uncommittedTail(state),
     snapshots: state.disk.snapshots.map((snapshot) => snapshot.zxid),
     learners: (state.leader?.handlers ?? []).map((handler) => ({ sid: handler.sid, stage: handler.stage, isObserver: handler.isObserver })),
     outstanding: (state.leader?.outstanding ?? []).map((proposal) => ({ zxid: proposal.zxid, acks: [...proposal.acks] })),
     syncMode: state.learner?.syncMode ?? null,
     clients: [...state.clients],
   };
+}
+
+/** Entries at the end of the log (the uncommitted ones are always the newest) above the commit point. */
+function uncommittedTail(state: ZabServerState): number {
+  let count = 0;
+  for (let index = state.unsynced.length - 1; index >= 0 && state.unsynced[index]!.zxid > state.lastCommittedZxid; index--) count++;
+  if (count < state.unsynced.length) return count;
+  for (let index = state.disk.log.length - 1; index >= 0 && state.disk.log[index]!.zxid > state.lastCommittedZxid; index--) count++;
+  return count;
 }
 
 /** The world's per-server summary (ServerProtocol.summarize). */

@@ -36,17 +36,19 @@ export const LogStrip = memo(function LogStrip({ server }: { server: ServerView 
   const shown = entries.slice(-SHOWN_MAX);
   const snapshots = Array.isArray(server.detail.snapshots) ? (server.detail.snapshots as number[]) : [];
   const syncMode = typeof server.detail.syncMode === 'string' ? server.detail.syncMode : null;
-  const committed = entries.filter((entry) => entry.committed).length;
+  // The view carries only the newest entries; its counts cover the whole log.
+  const total = typeof server.detail.logEntries === 'number' ? server.detail.logEntries : entries.length;
+  const committed = typeof server.detail.logCommitted === 'number' ? server.detail.logCommitted : entries.filter((entry) => entry.committed).length;
   return (
     <div className="log-strip" data-testid="log-strip">
       <p className="log-counts">
-        {t('log.counts', { committed, proposed: entries.length - committed })}
+        {t('log.counts', { committed, proposed: total - committed })}
         {snapshots.length > 0 ? ` · ${t('log.snapshots', { zxids: snapshots.slice(-3).map(formatZxidPair).join(', ') })}` : ''}
         {syncMode ? ` · ${t('log.sync', { mode: syncMode })}` : ''}
       </p>
       {shown.length === 0 ? <p className="hint">{t('log.empty')}</p> : (
         <ol className="log-boxes">
-          {entries.length > shown.length && <li className="log-more">+{entries.length - shown.length}</li>}
+          {total > shown.length && <li className="log-more">+{total - shown.length}</li>}
           {shown.map((entry) => (
             <li key={entry.zxid} className={`log-box${entry.committed ? ' is-committed' : ''}${entry.fsynced ? '' : ' is-unsynced'}`}
               title={`${formatZxidPair(entry.zxid)} ${entry.text}`}>
