@@ -10,7 +10,7 @@
 import { memo, useCallback, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { streamPathKey, useMessagePainter, type MessageElements, type StreamPaths } from '../hooks/use-message-painter';
 import { familyColourVar, MESSAGE_FAMILIES, messageFamily } from '../model/message-kinds';
-import { DOT_RADIUS, LABELS_SHOWN_MAX, PATHS_PER_FAMILY } from '../model/message-stream';
+import { DOT_RADIUS, LABELS_SHOWN_MAX, PATHS_PER_FAMILY, type DotPositions } from '../model/message-stream';
 import { lane, type RingLayout } from '../model/ring-layout';
 import { useZoo } from '../store';
 
@@ -60,7 +60,7 @@ export const MessageLayer = memo(function MessageLayer({ layout }: { layout: Rin
 });
 
 /** The message under a click on a streaming path, by where the painter last drew each dot. */
-function streamedDotAt(event: MouseEvent<SVGGElement>, positions: ReturnType<typeof useMessagePainter>['positions']): number | null {
+function streamedDotAt(event: MouseEvent<SVGGElement>, positions: DotPositions): number | null {
   const svg = event.currentTarget.ownerSVGElement;
   const matrix = event.currentTarget.getScreenCTM();
   if (!svg || !matrix) return null;

@@ -53,17 +53,15 @@ export function useMessagePainter(layout: RingLayout, layer: RefObject<SVGGEleme
     const pathKeys = new Map<string, string[]>();
     const pathData = new Map<string, string>();
     const written = new Map<string, string>();
-    let streamingShown = false;
     const paint = (nowMs: number): boolean => {
       const state = useZoo.getState();
       const view = state.view;
       if (!view) return state.playing;
       const timeMs = clock.at(nowMs, view.timeMs, state.playing, state.speed);
       const streaming = isStreaming(state.playing, view.messages.length);
-      if (streaming !== streamingShown && layer.current) {
-        layer.current.classList.toggle('is-streaming', streaming);
-        streamingShown = streaming;
-      }
+      // Read back, not cached: React owns the layer's className and may rewrite it.
+      const layerElement = layer.current;
+      if (layerElement && layerElement.classList.contains('is-streaming') !== streaming) layerElement.classList.toggle('is-streaming', streaming);
       const { elements, positions } = painter;
       positions.reset();
       pathData.clear();
