@@ -5,6 +5,7 @@
 import type { NaiveLockGroup } from '../../model/recipes';
 import { useTranslate } from '../../i18n/use-translate';
 import { ROW_H } from './QueueDiagram';
+import { NotifiedChip } from './NotifiedChip';
 import { perRelease } from './recipe-format';
 
 const GUTTER = 40;
@@ -51,7 +52,7 @@ export function HerdView({ group, compared }: { group: NaiveLockGroup; compared:
               <span className="rq-status">{entry.holds ? t('recipes.holds') : entry.waiting ? t('recipes.waits') : entry.phase}</span>
               <span className="rq-actor">{entry.actor}</span>
               <span className="rq-chips">
-                <span className={`chip${entry.woken ? ' chip-woken' : ''}`} title={t('recipes.notificationsTitle', { count: entry.notifications })}>{t('recipes.notified', { count: entry.notifications })}</span>
+                <NotifiedChip count={entry.notifications} woken={entry.woken} />
               </span>
             </li>
           ))}

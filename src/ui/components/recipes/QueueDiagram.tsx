@@ -3,6 +3,7 @@
 // lock or leads. A waiter woken just now (by its predecessor's deletion) is highlighted.
 import type { QueueEntry } from '../../model/recipes';
 import { useTranslate } from '../../i18n/use-translate';
+import { NotifiedChip } from './NotifiedChip';
 import { shortNode } from './recipe-format';
 
 /** Row height in px: the arrows' gutter is drawn against it (the CSS uses the same value). */
@@ -58,7 +59,7 @@ export function QueueDiagram({ entries, firstWord, believesWord, finished, label
                 <span className={`rq-node mono${entry.nodeGone ? ' is-struck' : ''}`} title={entry.nodeGone ? t('recipes.nodeGone') : entry.node ?? ''}>{entry.node === null ? '—' : shortNode(entry.node)}</span>
                 <span className="rq-chips">
                   {watched !== null && <span className="chip" title={t('recipes.watchesTitle', { actor: entry.actor, target: watched })}>{t('recipes.watches', { target: watched })}</span>}
-                  <span className={`chip${entry.woken ? ' chip-woken' : ''}`} title={t('recipes.notificationsTitle', { count: entry.notifications })}>{t('recipes.notified', { count: entry.notifications })}</span>
+                  <NotifiedChip count={entry.notifications} woken={entry.woken} />
                 </span>
               </li>
             );
